@@ -1,0 +1,245 @@
+"""Entity mentions with one canonical identity per real-world entity.
+
+Within a document, a person's later short forms ("Stoltenberg") join the
+fullest name given ("Jens Stoltenberg"); other names join on their normalized
+form. Role nouns written next to a name ("NAVO-chef Jens Stoltenberg") are
+remembered as aliases, so later references by role can be resolved by the quote
+extractor. ``entity_id`` depends only on label and canonical name, so the same
+entity gets the same id in every document and every run.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterator, NamedTuple
+
+from spacy.tokens import Doc, Span
+
+import pipeline.extensions  # noqa: F401
+from pipeline.extract.common import SentenceIndex, stable_id
+from pipeline.models import canonical_label
+from pipeline.resources import load_resource
+
+
+class EntityMention(NamedTuple):
+    doc_id: str
+    sent_idx: int
+    start: int
+    end: int
+    text: str
+    label: str
+    model_label: str
+    entity_id: str
+    canonical: str
+
+
+@dataclass
+class EntityCluster:
+    label: str
+    canonical: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def entity_id(self) -> str:
+        return entity_id_for(self.label, self.canonical)
+
+
+def entity_id_for(label: str, canonical: str) -> str:
+    return stable_id(label, normalize_name(canonical), prefix="E")
+
+
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCT = "\"'‘’“”„«»()[],.:;!?"
+
+
+def normalize_name(text: str) -> str:
+    """Case- and spacing-insensitive key for a name ("Navo" == "NAVO")."""
+    return _SPACES.sub(" ", text.strip(_EDGE_PUNCT + " ")).casefold()
+
+
+def role_head(word: str) -> tuple[str, str] | None:
+    """('person'|'organisation', role) when ``word`` is a role noun or ends in one."""
+    lowered = word.casefold()
+    roles = load_resource("roles")
+    for kind in ("person", "organisation"):
+        for role in roles[kind]:
+            if lowered == role or lowered.endswith("-" + role) or (
+                len(lowered) > len(role) + 3 and lowered.endswith(role)
+            ):
+                return kind, role
+    return None
+
+
+def trim_span(span: Span) -> Span:
+    """Drop leading determiners and titles and edge punctuation from an entity span."""
+    titles = set(load_resource("roles")["titles"])
+    start, end = span.start, span.end
+    while start < end - 1 and (
+        span.doc[start].lower_ in titles or span.doc[start].is_punct
+    ):
+        start += 1
+    while end > start + 1 and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[start:end]
+
+
+_ADJECTIVE_ENDINGS = ("se", "sche")
+
+
+def is_attributive_adjective(span: Span) -> bool:
+    """'Russische' in 'Russische troepen': CoNLL-2002 tags such adjectives MISC,
+    our guidelines do not count them as entities (nationality nouns stay)."""
+    if len(span) != 1:
+        return False
+    token = span[0]
+    if token.pos_ == "ADJ":
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.lower_.endswith(_ADJECTIVE_ENDINGS)
+        and following is not None
+        and following.pos_ in ("NOUN", "ADJ", "PROPN")
+    )
+
+
+class EntityIndex:
+    """The entities of one document, grouped into clusters, with lookups by position."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.clusters: list[EntityCluster] = []
+        self._mentions: list[tuple[int, int, Span, EntityCluster]] = []
+        self._build()
+
+    def _build(self) -> None:
+        spans = []
+        for ent in self.doc.ents:
+            label = canonical_label(ent.label_)
+            if label is None:
+                continue
+            trimmed = trim_span(ent)
+            if label == "MISC" and is_attributive_adjective(trimmed):
+                continue
+            if trimmed.text.strip(_EDGE_PUNCT + " "):
+                spans.append((trimmed, label, ent.label_))
+        spans = self._vote_labels(spans)
+        # Longest names first, so short forms can join the full name.
+        order = sorted(range(len(spans)), key=lambda i: (-len(spans[i][0]), spans[i][0].start_char))
+        by_key: dict[tuple[str, str], EntityCluster] = {}
+        assigned: dict[int, EntityCluster] = {}
+        for i in order:
+            span, label, _ = spans[i]
+            key = normalize_name(span.text)
+            cluster = by_key.get((label, key)) or self._person_for_short_form(span, label)
+            if cluster is None:
+                cluster = EntityCluster(label=label, canonical=span.text)
+                self.clusters.append(cluster)
+            by_key.setdefault((cluster.label, key), cluster)
+            assigned[i] = cluster
+        for i, (span, _label, raw) in enumerate(spans):
+            cluster = assigned[i]
+            cluster.mentions.append((span.start_char, span.end_char))
+            self._mentions.append((span.start_char, span.end_char, span, cluster))
+            self._remember_role(span, cluster)
+        self._mentions.sort(key=lambda item: item[0])
+        self._raw_labels = {(s.start_char, s.end_char): raw for s, _l, raw in spans}
+
+    @staticmethod
+    def _vote_labels(spans: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
+        """One label per name in a document: the model may tag "Oekraïne" LOC in one
+        sentence and PER in the next; the majority (then the first) label wins."""
+        votes: dict[str, Counter[str]] = {}
+        first_seen: dict[tuple[str, str], int] = {}
+        for position, (span, label, _raw) in enumerate(spans):
+            key = normalize_name(span.text)
+            votes.setdefault(key, Counter())[label] += 1
+            first_seen.setdefault((key, label), position)
+        winner = {
+            key: max(counter, key=lambda label: (counter[label], -first_seen[(key, label)]))
+            for key, counter in votes.items()
+        }
+        return [(span, winner[normalize_name(span.text)], raw) for span, _label, raw in spans]
+
+    def _person_for_short_form(self, span: Span, label: str) -> EntityCluster | None:
+        """A known multi-word person whose name ends with (or starts with) this short form."""
+        words = [normalize_name(t.text) for t in span]
+        if not words:
+            return None
+        for cluster in self.clusters:
+            if cluster.label != "PER":
+                continue
+            full = normalize_name(cluster.canonical).split(" ")
+            if len(full) <= len(words):
+                continue
+            if full[-len(words):] == words or (label == "PER" and full[: len(words)] == words):
+                return cluster
+        return None
+
+    def _remember_role(self, span: Span, cluster: EntityCluster) -> None:
+        """Remember 'NAVO-chef' in 'NAVO-chef Jens Stoltenberg' as an alias of the cluster."""
+        sent_start = span.sent.start
+        for i in range(span.start - 1, max(sent_start, span.start - 4) - 1, -1):
+            token = self.doc[i]
+            head = role_head(token.text)
+            if head is not None:
+                cluster.roles.add(head[1])
+                cluster.roles.add(token.text.casefold())
+                return
+            if not (token.is_title or token.pos_ in ("ADJ", "ADP", "PROPN")):
+                return
+
+    # -- lookups used by other extractors ---------------------------------------
+    def cluster_at(self, start: int, end: int) -> EntityCluster | None:
+        """The cluster of a mention overlapping the character span, if any."""
+        for m_start, m_end, _span, cluster in self._mentions:
+            if m_start < end and start < m_end:
+                return cluster
+            if m_start >= end:
+                break
+        return None
+
+    def mentions_before(self, char: int) -> list[tuple[int, EntityCluster]]:
+        """(start, cluster) of every mention that starts before ``char``, nearest last."""
+        cut = bisect_left([m[0] for m in self._mentions], char)
+        return [(m[0], m[3]) for m in self._mentions[:cut]]
+
+    def find_by_role(self, role_word: str, before: int) -> EntityCluster | None:
+        """The most recent cluster introduced with this role noun before ``before``."""
+        word = role_word.casefold()
+        head = role_head(word)
+        candidates = {word} | ({head[1]} if head else set())
+        for _start, cluster in reversed(self.mentions_before(before)):
+            if cluster.roles & candidates:
+                return cluster
+        return None
+
+    def mentions(self, doc_id: str) -> Iterator[EntityMention]:
+        sentence_of = SentenceIndex(self.doc)
+        for start, end, span, cluster in self._mentions:
+            yield EntityMention(
+                doc_id=doc_id,
+                sent_idx=sentence_of(start),
+                start=start,
+                end=end,
+                text=span.text,
+                label=cluster.label,
+                model_label=self._raw_labels[(start, end)],
+                entity_id=cluster.entity_id,
+                canonical=cluster.canonical,
+            )
+
+
+def extract_entities(doc: Doc, doc_id: str) -> Iterator[EntityMention]:
+    """Entity mention rows of one document."""
+    return entity_index(doc).mentions(doc_id)
+
+
+def entity_index(doc: Doc) -> EntityIndex:
+    """The document's EntityIndex, built once and cached on ``doc._.entity_index``."""
+    if doc._.entity_index is None:
+        doc._.entity_index = EntityIndex(doc)
+    return doc._.entity_index
