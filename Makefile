@@ -1,0 +1,86 @@
+# Dutch news extraction pipeline. `make extract` and `make test` install what
+# they need into .venv first; `make model` retrains the shipped spaCy pipeline.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DATA   ?= ../shared/data
+SPACY  := $(BIN)/python -m spacy
+# Training is pinned to one BLAS thread per process so runs are reproducible.
+TRAIN_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONHASHSEED=0
+
+.PHONY: install extract test eval eval-model bench model model-lg corpus train-ner train-ud assemble evaluate-model clean-training
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+extract: $(STAMP)
+	$(BIN)/python -m pipeline extract seeds --out output
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+# --- the shipped model: convert -> train -> assemble -> evaluate -------------
+corpus/ner/train.spacy: $(DATA)/conll2002/ned.train | $(STAMP)
+corpus/ner/testa.spacy: $(DATA)/conll2002/ned.testa | $(STAMP)
+corpus/ner/%.spacy:
+	mkdir -p $(@D)/tmp-$*
+	$(SPACY) convert $< $(@D)/tmp-$* --converter ner --n-sents 10 --lang nl
+	mv $(@D)/tmp-$*/*.spacy $@ && rmdir $(@D)/tmp-$*
+
+UD_TRAIN := $(DATA)/ud/train/nl_lassysmall-legacy2017-train.conllu \
+            $(DATA)/ud/train/nl_alpino-2017-partial-train.conllu \
+            $(DATA)/ud/dev/nl_alpino-ud-dev.conllu
+corpus/ud/train: $(UD_TRAIN) | $(STAMP)
+	mkdir -p $@
+	for f in $(UD_TRAIN); do $(SPACY) convert $$f $@ --converter conllu --n-sents 10 --lang nl; done
+corpus/ud/dev/nl_lassysmall-ud-dev.spacy: $(DATA)/ud/dev/nl_lassysmall-ud-dev.conllu | $(STAMP)
+	mkdir -p $(@D) && $(SPACY) convert $< $(@D) --converter conllu --n-sents 10 --lang nl
+corpus/ud/test/nl_lassysmall-ud-test.spacy: $(DATA)/ud/test/nl_lassysmall-ud-test.conllu | $(STAMP)
+	mkdir -p $(@D) && $(SPACY) convert $< $(@D) --converter conllu --n-sents 10 --lang nl
+
+corpus: corpus/ner/train.spacy corpus/ner/testa.spacy corpus/ud/train \
+        corpus/ud/dev/nl_lassysmall-ud-dev.spacy corpus/ud/test/nl_lassysmall-ud-test.spacy
+
+training/ner/model-best: models/configs/ner.cfg corpus/ner/train.spacy corpus/ner/testa.spacy
+	$(TRAIN_ENV) $(SPACY) train $< --output training/ner \
+	  --paths.train corpus/ner/train.spacy --paths.dev corpus/ner/testa.spacy
+
+training/ud/model-best: models/configs/ud.cfg corpus/ud/train corpus/ud/dev/nl_lassysmall-ud-dev.spacy
+	$(TRAIN_ENV) $(SPACY) train $< --output training/ud \
+	  --paths.train corpus/ud/train --paths.dev corpus/ud/dev/nl_lassysmall-ud-dev.spacy
+
+train-ner: training/ner/model-best
+train-ud: training/ud/model-best
+
+models/nl_news/meta.json: models/configs/assemble.cfg training/ud/model-best training/ner/model-best
+	$(SPACY) assemble $< models/nl_news \
+	  --paths.ud_model training/ud/model-best --paths.ner_model training/ner/model-best
+	$(BIN)/python -m pipeline.training.finalize models/nl_news
+
+assemble: models/nl_news/meta.json
+
+# Scores of the shipped model on the shared corpora, written to models/nl_news/scores.json.
+evaluate-model: $(STAMP) corpus/ner/testa.spacy corpus/ud/test/nl_lassysmall-ud-test.spacy
+	$(BIN)/python -m pipeline.training.scores models/nl_news \
+	  --ner corpus/ner/testa.spacy --ud corpus/ud/test/nl_lassysmall-ud-test.spacy \
+	  --out models/nl_news/scores.json
+
+eval-model: evaluate-model
+
+# Run in parallel on two cores: make -j2 model
+model: corpus
+	$(MAKE) train-ner train-ud
+	$(MAKE) assemble evaluate-model
+
+# Optional: spaCy's own large Dutch pipeline, for machines that can reach its releases.
+model-lg: $(STAMP)
+	$(SPACY) download nl_core_news_lg
+
+clean-training:
+	rm -rf corpus training

@@ -1,0 +1,105 @@
+"""Command line: thin Typer commands over plain functions that return data.
+
+Exit codes: 0 all documents processed; 1 some documents failed (see the errors
+table and manifest); 2 bad usage; 3 no usable model; 4 accuracy below baseline.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from pipeline.models import ModelNotFoundError, choose_model
+from pipeline.readers import JsonlFields
+from pipeline.run import RunOptions, run_extraction
+from pipeline.writer import FORMATS
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Extract entities, quotes, numbers and dates from Dutch news.")
+console = Console(stderr=True)
+
+EXIT_FAILED_DOCUMENTS = 1
+EXIT_NO_MODEL = 3
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    formats = tuple(part.strip() for part in value.split(",") if part.strip())
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise typer.BadParameter(f"choose from {', '.join(FORMATS)} (comma-separated)")
+    return formats
+
+
+@app.command()
+def extract(
+    inputs: list[Path] = typer.Argument(..., help="Text files (.txt), JSON Lines (.jsonl, .jsonl.gz) or folders of them."),
+    out: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder; replaced atomically when the run ends."),
+    model: Optional[str] = typer.Option(None, help="spaCy pipeline name or path. Default: nl_core_news_lg if installed, else models/nl_news."),
+    format: str = typer.Option("parquet,csv", "--format", help="Comma-separated output formats: parquet, csv."),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes, each with its own model copy."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch sent to spaCy and to a worker."),
+    id_field: str = typer.Option("id", help="JSON Lines: field with the document id."),
+    text_field: str = typer.Option("text", help="JSON Lines: field with the article text."),
+    title_field: str = typer.Option("title", help="JSON Lines: field with the title."),
+    date_field: list[str] = typer.Option(["published_at", "date"], help="JSON Lines: date field(s), first non-empty wins (ISO 8601)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+) -> None:
+    """Run the pipeline on INPUTS and write the tables to --out."""
+    options = RunOptions(
+        model=model, formats=_formats(format), n_process=n_process, batch_size=batch_size,
+        fields=JsonlFields(id=id_field, text=text_field, title=title_field, dates=tuple(date_field)),
+    )
+    try:
+        manifest = _run_with_progress(inputs, out, options, show=not quiet and console.is_terminal)
+    except ModelNotFoundError as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_NO_MODEL)
+    if not quiet:
+        _print_summary(manifest, out)
+    if manifest["documents"]["failed"]:
+        raise typer.Exit(EXIT_FAILED_DOCUMENTS)
+
+
+def _run_with_progress(inputs: list[Path], out: Path, options: RunOptions, show: bool) -> dict:
+    if not show:
+        return run_extraction(inputs, out, options)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.fields[docs]} docs"),
+               TextColumn("{task.fields[rate]} words/s"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("extracting", docs=0, rate=0)
+        started = time.time()
+
+        def update(docs: int, words: int) -> None:
+            rate = int(words / max(time.time() - started, 1e-6))
+            progress.update(task, docs=docs, rate=rate)
+
+        return run_extraction(inputs, out, options, progress=update)
+
+
+def _print_summary(manifest: dict, out: Path) -> None:
+    docs = manifest["documents"]
+    rows = ", ".join(f"{name} {count}" for name, count in manifest["rows"].items())
+    console.print(f"{docs['processed']} documents processed, {docs['failed']} failed "
+                  f"in {manifest['timings']['seconds']:.1f}s with {manifest['model']['name']}")
+    console.print(f"rows: {rows}")
+    for failure in manifest["failures"]:
+        where = failure["source"] + (f":{failure['line']}" if failure.get("line") else "")
+        console.print(f"[red]failed[/red] {where}: {failure['message']}")
+    console.print(f"tables in {out}/ (manifest.json lists inputs, model and options)")
+
+
+@app.command("model")
+def model_command(model: Optional[str] = typer.Option(None, help="Name or path to check.")) -> None:
+    """Show which spaCy pipeline a run would use, and why."""
+    try:
+        choice = choose_model(model)
+    except ModelNotFoundError as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_NO_MODEL)
+    typer.echo(json.dumps({"model": choice.name, "reason": choice.reason}))

@@ -1,0 +1,1 @@
+"""Steps that build the shipped model (see the Makefile's `model` target)."""

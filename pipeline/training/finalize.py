@@ -1,0 +1,35 @@
+"""Give the assembled pipeline its name, version, licence and sources in meta.json."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+META = {
+    "name": "nl_news",
+    "version": "0.1.0",
+    "description": (
+        "Dutch pipeline of the news extraction project: morphologizer, dependency parser and "
+        "edit-tree lemmatizer trained on UD Dutch (LassySmall, Alpino); NER (PER, ORG, LOC, MISC) "
+        "trained on CoNLL-2002 Dutch. No pretrained vectors."
+    ),
+    "license": "CC BY-SA 4.0 (UD components); NER trained on CoNLL-2002: research use only",
+    "author": "Dutch news extraction pipeline",
+    "sources": [
+        {"name": "UD_Dutch-LassySmall", "url": "https://github.com/UniversalDependencies/UD_Dutch-LassySmall", "license": "CC BY-SA 4.0"},
+        {"name": "UD_Dutch-Alpino", "url": "https://github.com/UniversalDependencies/UD_Dutch-Alpino", "license": "CC BY-SA 4.0"},
+        {"name": "CoNLL-2002 Dutch NER", "url": "https://www.clips.uantwerpen.be/conll2002/ner/", "license": "research use only"},
+    ],
+}
+
+
+def finalize(model_dir: Path) -> None:
+    meta_path = model_dir / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(META)
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    finalize(Path(sys.argv[1]))

@@ -1,0 +1,88 @@
+"""Score a spaCy pipeline on the shared corpora and measure its speed.
+
+NER per label on CoNLL-2002 ned.testa (labels mapped to PER/ORG/LOC/MISC, so
+nl_core_news_lg can be scored the same way), UPOS, morphology, lemma and
+UAS/LAS on the UD Dutch test file, and words per second on one CPU core.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import spacy
+import typer
+from spacy.scorer import Scorer
+from spacy.tokens import DocBin
+from spacy.training import Example
+
+from pipeline.models import canonical_label
+
+app = typer.Typer(add_completion=False)
+
+
+def _examples(nlp, path: Path, *, map_labels: bool) -> list[Example]:
+    gold_docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    predicted = nlp.pipe(Example(nlp.make_doc(d.text), d).predicted for d in gold_docs)
+    examples = []
+    for pred, gold in zip(predicted, gold_docs):
+        if map_labels:
+            kept = [e for e in pred.ents if canonical_label(e.label_)]
+            pred.ents = [spacy.tokens.Span(pred, e.start, e.end, canonical_label(e.label_)) for e in kept]
+        examples.append(Example(pred, gold))
+    return examples
+
+
+def score_ner(nlp, path: Path) -> dict:
+    scores = Scorer.score_spans(_examples(nlp, path, map_labels=True), "ents")
+    return {
+        "p": scores["ents_p"], "r": scores["ents_r"], "f": scores["ents_f"],
+        "per_type": scores["ents_per_type"],
+    }
+
+
+def score_ud(nlp, path: Path) -> dict:
+    examples = _examples(nlp, path, map_labels=False)
+    scorer = Scorer()
+    result = {}
+    result["pos_acc"] = Scorer.score_token_attr(examples, "pos")["pos_acc"]
+    result["morph_acc"] = Scorer.score_token_attr(examples, "morph")["morph_acc"]
+    result["lemma_acc"] = Scorer.score_token_attr(examples, "lemma")["lemma_acc"]
+    deps = Scorer.score_deps(examples, "dep", head_attr="head", has_annotation=lambda t: t.has_dep(),
+                             ignore_labels=("p", "punct"))
+    result["dep_uas"], result["dep_las"] = deps["dep_uas"], deps["dep_las"]
+    result["sents_f"] = Scorer.score_spans(examples, "sents")["sents_f"]
+    del scorer
+    return result
+
+
+def words_per_second(nlp, path: Path, repeats: int = 2) -> float:
+    """Full-pipeline speed on one core: the UD test texts, processed `repeats` times."""
+    texts = [d.text for d in DocBin().from_disk(path).get_docs(nlp.vocab)]
+    list(nlp.pipe(texts[:20]))  # warm up
+    start = time.perf_counter()
+    n_words = sum(len(doc) for _ in range(repeats) for doc in nlp.pipe(texts, batch_size=64))
+    return n_words / (time.perf_counter() - start)
+
+
+@app.command()
+def main(model: str, ner: Path = typer.Option(...), ud: Path = typer.Option(...),
+         out: Path | None = typer.Option(None)) -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    nlp = spacy.load(model)
+    scores = {
+        "model": f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}",
+        "ner_conll2002_testa": score_ner(nlp, ner),
+        "ud_lassysmall_test": score_ud(nlp, ud),
+        "words_per_second_1_core": round(words_per_second(nlp, ud)),
+    }
+    text = json.dumps(scores, indent=2)
+    typer.echo(text)
+    if out:
+        out.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    app()
