@@ -103,3 +103,68 @@ def model_command(model: Optional[str] = typer.Option(None, help="Name or path t
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(EXIT_NO_MODEL)
     typer.echo(json.dumps({"model": choice.name, "reason": choice.reason}))
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(Path("tests/gold"), help="Folder of gold JSON files (docs/annotation-guide.md)."),
+    pred: Optional[Path] = typer.Option(None, help="Output folder of an earlier run; default: run the pipeline on --input now."),
+    input: list[Path] = typer.Option([Path("seeds")], "--input", help="Documents to run when --pred is not given."),
+    model: Optional[str] = typer.Option(None, help="spaCy pipeline for the run (see `extract`)."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the metrics to this JSON file."),
+    baseline: Optional[Path] = typer.Option(None, help="Fail (exit 4) when a metric falls more than --tolerance below this baseline JSON."),
+    tolerance: float = typer.Option(0.02, help="Allowed drop below the baseline."),
+    show_errors: bool = typer.Option(False, "--show-errors", help="List misses, false alarms and wrong attributes with context."),
+) -> None:
+    """Score extraction against gold annotations: P/R/F1 per table, exact and overlapping spans."""
+    from pipeline.evaluate import flat_metrics, regressions
+
+    try:
+        metrics, errors = evaluate_command_data(gold, pred, input, model)
+    except (FileNotFoundError, ValueError) as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2)
+    _print_metrics(metrics)
+    if show_errors:
+        _print_errors(errors.items)
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    if baseline:
+        problems = regressions(flat_metrics(metrics), json.loads(baseline.read_text()), tolerance)
+        for problem in problems:
+            console.print(f"[red]regression[/red] {problem}")
+        if problems:
+            raise typer.Exit(4)
+
+
+def evaluate_command_data(gold: Path, pred: Optional[Path], inputs: list[Path], model: Optional[str]):
+    """Metrics and errors for the evaluate command: of --pred, or of a fresh run."""
+    import tempfile
+
+    from pipeline.evaluate import evaluate_output
+
+    if pred is not None:
+        return evaluate_output(gold, pred)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "output"
+        run_extraction(inputs, out, RunOptions(model=model, formats=("parquet",)))
+        return evaluate_output(gold, out)
+
+
+def _print_metrics(metrics: dict) -> None:
+    from rich.table import Table
+
+    from pipeline.evaluate import summary_rows
+
+    table = Table("metric", "P", "R", "F1 / acc", "gold n", title="accuracy against gold")
+    for row in summary_rows(metrics):
+        table.add_row(*row)
+    Console().print(table)
+
+
+def _print_errors(items: list[dict]) -> None:
+    out = Console()
+    for item in items:
+        out.print(f"[bold]{item['table']}[/bold] {item['error']} {item['doc_id']}:{item['start']}-{item['end']} "
+                  f"{item['detail']}\n    {item['context']}", highlight=False, markup=False)
