@@ -1,0 +1,92 @@
+"""Entity canonicalization on hand-built Docs (no model needed)."""
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from pipeline.extract.entities import EntityIndex, entity_id_for, extract_entities, role_head
+
+nlp = spacy.blank("nl")
+
+
+def make_doc(words, ents, pos=None):
+    """ents: (start_token, end_token, label); sentence = whole doc."""
+    doc = Doc(nlp.vocab, words=words, pos=pos or ["PROPN" if w[:1].isupper() else "NOUN" for w in words],
+              sent_starts=[True] + [False] * (len(words) - 1))
+    doc.ents = [Span(doc, s, e, label) for s, e, label in ents]
+    return doc
+
+
+def rows(doc):
+    return [(m.text, m.label, m.canonical) for m in extract_entities(doc, "d")]
+
+
+def test_surname_joins_the_full_name_and_shares_its_id():
+    doc = make_doc(["NAVO-chef", "Jens", "Stoltenberg", "zegt", "dat", "Stoltenberg", "blijft"],
+                   [(1, 3, "PER"), (5, 6, "PER")])
+    mentions = list(extract_entities(doc, "d"))
+    assert [m.canonical for m in mentions] == ["Jens Stoltenberg", "Jens Stoltenberg"]
+    assert mentions[0].entity_id == mentions[1].entity_id == entity_id_for("PER", "Jens Stoltenberg")
+
+
+def test_surname_before_the_full_name_still_joins_it():
+    doc = make_doc(["Stoltenberg", "en", "later", "Jens", "Stoltenberg"], [(0, 1, "PER"), (3, 5, "PER")])
+    assert rows(doc) == [("Stoltenberg", "PER", "Jens Stoltenberg"), ("Jens Stoltenberg", "PER", "Jens Stoltenberg")]
+
+
+@pytest.mark.parametrize(
+    "words, ents, expected",
+    [
+        # different people who share no name part stay apart
+        (["Joe", "Biden", "en", "Jill", "Scholz"], [(0, 2, "PER"), (3, 5, "PER")],
+         [("Joe Biden", "PER", "Joe Biden"), ("Jill Scholz", "PER", "Jill Scholz")]),
+        # a place is not a person's surname just because it is short
+        (["Jens", "Stoltenberg", "in", "Oslo"], [(0, 2, "PER"), (3, 4, "LOC")],
+         [("Jens Stoltenberg", "PER", "Jens Stoltenberg"), ("Oslo", "LOC", "Oslo")]),
+        # same organisation, other casing: one entity
+        (["de", "NAVO", "en", "de", "Navo"], [(1, 2, "ORG"), (4, 5, "ORG")],
+         [("NAVO", "ORG", "NAVO"), ("Navo", "ORG", "NAVO")]),
+        # determiners and titles are not part of the name
+        (["minister", "Wallace", "zei"], [(0, 2, "PER")], [("Wallace", "PER", "Wallace")]),
+    ],
+)
+def test_canonical_names(words, ents, expected):
+    assert rows(make_doc(words, ents)) == expected
+
+
+def test_one_label_per_name_in_a_document():
+    doc = make_doc(["Oekraïne", "en", "Oekraïne", "en", "Oekraïne"],
+                   [(0, 1, "LOC"), (2, 3, "PER"), (4, 5, "LOC")])
+    assert {label for _, label, _ in rows(doc)} == {"LOC"}
+
+
+@pytest.mark.parametrize(
+    "words, pos, kept",
+    [
+        (["Russische", "troepen"], ["ADJ", "NOUN"], []),  # adjective: not an entity
+        (["de", "Russen", "komen"], ["DET", "PROPN", "VERB"], ["Russen"]),  # nationality noun: MISC
+    ],
+)
+def test_attributive_adjectives_are_not_entities(words, pos, kept):
+    index = 0 if words[0] != "de" else 1
+    doc = make_doc(words, [(index, index + 1, "MISC")], pos=pos)
+    assert [text for text, _, _ in rows(doc)] == kept
+
+
+def test_roles_next_to_a_name_are_remembered():
+    doc = make_doc(["NAVO-chef", "Jens", "Stoltenberg", "sprak", ".", "De", "NAVO-chef", "zei"],
+                   [(1, 3, "PER")])
+    index = EntityIndex(doc)
+    assert index.find_by_role("NAVO-chef", before=len(doc.text)).canonical == "Jens Stoltenberg"
+    assert index.find_by_role("chef", before=len(doc.text)).canonical == "Jens Stoltenberg"
+    assert index.find_by_role("premier", before=len(doc.text)) is None
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("NAVO-chef", ("person", "chef")), ("defensieminister", ("person", "minister")),
+     ("secretaris-generaal", ("person", "secretaris-generaal")), ("ministerie", ("organisation", "ministerie")),
+     ("troepen", None), ("administer", None)],
+)
+def test_role_head(word, expected):
+    assert role_head(word) == expected
