@@ -13,3 +13,13 @@ def nlp():
     from pipeline.nlp import build_pipeline
 
     return build_pipeline(str(REPO / "models" / "nl_news"))
+
+
+@pytest.fixture(scope="session")
+def seed_output(tmp_path_factory):
+    """One extraction run over seeds/ with the shipped model, shared by the table tests."""
+    from pipeline.run import RunOptions, run_extraction
+
+    out = tmp_path_factory.mktemp("run") / "output"
+    manifest = run_extraction([REPO / "seeds"], out, RunOptions(model=str(REPO / "models" / "nl_news")))
+    return out, manifest
