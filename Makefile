@@ -9,7 +9,7 @@ SPACY  := $(BIN)/python -m spacy
 # Training is pinned to one BLAS thread per process so runs are reproducible.
 TRAIN_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONHASHSEED=0
 
-.PHONY: install extract test eval eval-model bench model model-lg corpus train-ner train-ud assemble evaluate-model clean-training
+.PHONY: install extract test eval baseline eval-model bench model model-lg corpus train-ner train-ud assemble evaluate-model clean-training
 
 install: $(STAMP)
 
@@ -24,6 +24,15 @@ extract: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Accuracy on the seeds against tests/gold (terminal table + output/eval/metrics.json).
+eval: $(STAMP)
+	$(BIN)/python -m pipeline evaluate --gold tests/gold --input seeds \
+	  --json output/eval/metrics.json --baseline tests/baseline_metrics.json
+
+# Rewrite the committed baseline from the current accuracy (commit it with the change).
+baseline: $(STAMP)
+	$(BIN)/python -m pipeline.evaluate tests/gold seeds tests/baseline_metrics.json
 
 # --- the shipped model: convert -> train -> assemble -> evaluate -------------
 corpus/ner/train.spacy: $(DATA)/conll2002/ned.train | $(STAMP)

@@ -268,3 +268,24 @@ def summary_rows(metrics: dict) -> Iterable[tuple[str, str, str, str, str]]:
             yield name, f"{value['p']:.3f}", f"{value['r']:.3f}", f"{value['f1']:.3f}", f"{value['n_gold']}"
         else:
             yield name, "", "", "" if value is None else f"{value:.3f}", ""
+
+
+def write_baseline(gold_dir: Path, inputs: list[Path], baseline_path: Path, model: str | None = None) -> dict:
+    """Run on ``inputs``, score against ``gold_dir`` and store the flat metrics as the baseline."""
+    import tempfile
+
+    from pipeline.run import RunOptions, run_extraction
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "output"
+        run_extraction(inputs, out, RunOptions(model=model, formats=("parquet",)))
+        metrics, _ = evaluate_output(gold_dir, out)
+    flat = flat_metrics(metrics)
+    baseline_path.write_text(json.dumps(flat, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return flat
+
+
+if __name__ == "__main__":  # `make baseline`: python -m pipeline.evaluate GOLD INPUT BASELINE
+    import sys
+
+    write_baseline(Path(sys.argv[1]), [Path(sys.argv[2])], Path(sys.argv[3]))
