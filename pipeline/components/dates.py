@@ -1,0 +1,511 @@
+"""Dates in Dutch news text: the ``dutch_dates`` component.
+
+Finds explicit dates ("dinsdag 15 februari 2022", "16-02-2022", "februari
+2022", "in 2019") and references relative to the publication date
+("gisteren", "dinsdag", "vorige week"), resolves them and puts them in
+``doc.spans["dates"]`` with ``span._.date = DateValue(...)``.
+
+Resolution follows the news convention:
+- a bare weekday is the most recent such day up to and including the
+  publication day, or the coming one when its clause is about the future;
+- a clause is about the future when it has a future marker (present tense of
+  "zullen", present "wordt/worden" as in "worden zondag beëindigd", or
+  "gaat/gaan") and no past marker ("zou", "had", "werd", a verb the tagger
+  marks Tense=Past): see ``clause_direction``;
+- week values are the Monday of the week, month values the 1st, year values
+  1 January.
+
+A relative reference is resolved only against a base known precisely enough
+for it: a day for days and weeks, the month for months, the year for years.
+When the publication date is known only to the month, the day is inferred from
+the text where possible (latest explicit full date plus a weekday that names
+it) and recorded in ``doc._.published_inferred``; otherwise such references
+keep ``value=None`` rather than a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import dateparser
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+import pipeline.extensions  # noqa: F401  (registers Span._.date, Doc._.published_inferred)
+from pipeline.resources import load_resource
+
+GRANULARITIES = ("day", "week", "month", "year")
+
+
+class DateValue(NamedTuple):
+    value: dt.date | None
+    granularity: str  # day, week, month or year
+    relative: bool  # resolved against the publication date
+
+
+class InferredDate(NamedTuple):
+    value: dt.date
+    evidence: str
+
+
+class DateMatch(NamedTuple):
+    start: int
+    end: int
+    date: DateValue
+
+
+class DateMatches(NamedTuple):
+    dates: list[DateMatch]
+    inferred: InferredDate | None
+
+
+class Mention(NamedTuple):
+    """A date expression found in the text, not resolved yet."""
+
+    span: Span
+    kind: str  # absolute, numeric, month, year, weekday, relative_day, period
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    modifier: str | None = None  # weekday: past/future; period: dateparser word
+    unit: str | None = None  # period: week/month/year
+    phrase: str | None = None  # relative day: the dateparser phrase
+    direction: str | None = None  # "future", "past" or None (from the clause)
+
+
+@dataclass(frozen=True, eq=False)
+class DateVocabulary:
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    weekdays: dict[str, int]
+    day_parts: tuple[str, ...]
+    weekday_modifiers: dict[str, str]
+    relative_days: dict[str, str]
+    morning_determiners: frozenset[str]
+    period_modifiers: dict[str, str]
+    period_units: dict[str, str]
+    period_determiners: frozenset[str]
+    year_prepositions: frozenset[str]
+    year_pair_openers: frozenset[str]
+    year_pair_connector: str
+    future_markers: frozenset[str]
+    past_markers: frozenset[str]
+    clause_boundaries: frozenset[str]
+    inference_max_days_after: int
+
+    @classmethod
+    def load(cls, resource: str) -> "DateVocabulary":
+        data = load_resource(resource)
+        return cls(
+            months=dict(data["months"]),
+            month_abbreviations=dict(data["month_abbreviations"]),
+            weekdays=dict(data["weekdays"]),
+            day_parts=tuple(data["day_parts"]),
+            weekday_modifiers=dict(data["weekday_modifiers"]),
+            relative_days=dict(data["relative_days"]),
+            morning_determiners=frozenset(data["morning_determiners"]),
+            period_modifiers=dict(data["period_modifiers"]),
+            period_units=dict(data["period_units"]),
+            period_determiners=frozenset(data["period_determiners"]),
+            year_prepositions=frozenset(data["year_prepositions"]),
+            year_pair_openers=frozenset(data["year_pair_openers"]),
+            year_pair_connector=data["year_pair_connector"],
+            future_markers=frozenset(data["future_markers"]),
+            past_markers=frozenset(data["past_markers"]),
+            clause_boundaries=frozenset(data["clause_boundaries"]),
+            inference_max_days_after=int(data["inference_max_days_after"]),
+        )
+
+    def month_of(self, word: str) -> int | None:
+        word = word.lower().rstrip(".")
+        return self.months.get(word) or self.month_abbreviations.get(word)
+
+    @property
+    def weekday_regex(self) -> str:
+        days = "|".join(self.weekdays)
+        parts = "|".join(self.day_parts)
+        return rf"^({days})({parts})?$"
+
+
+YEAR_REGEX = r"^(1[5-9]\d\d|20\d\d|21\d\d)$"
+DAY_REGEX = r"^(0?[1-9]|[12]\d|3[01])$"
+NUMERIC_DATE_REGEX = r"^(\d{1,2}[-/.]\d{1,2}[-/.](\d{4}|\d{2})|\d{4}-\d{2}-\d{2})$"
+
+
+def build_matcher(strings, vocab: DateVocabulary) -> Matcher:
+    matcher = Matcher(strings)
+    weekday = {"LOWER": {"REGEX": vocab.weekday_regex}}
+    optional_weekday = [{"LOWER": {"REGEX": vocab.weekday_regex}, "OP": "?"}, {"TEXT": ",", "OP": "?"}]
+    day = {"TEXT": {"REGEX": DAY_REGEX}}
+    month = {"LOWER": {"IN": list(vocab.months)}}
+    abbreviation = [{"LOWER": {"IN": list(vocab.month_abbreviations)}}, {"TEXT": ".", "OP": "?"}]
+    year = {"TEXT": {"REGEX": YEAR_REGEX}}
+    matcher.add("absolute", [
+        optional_weekday + [day, month, {**year, "OP": "?"}],
+        optional_weekday + [day, *abbreviation, {**year, "OP": "?"}],
+    ])
+    matcher.add("numeric", [optional_weekday + [{"TEXT": {"REGEX": NUMERIC_DATE_REGEX}}]])
+    matcher.add("month", [[month, {**year, "OP": "?"}], [*abbreviation, year]])
+    matcher.add("year", [[{"LOWER": {"IN": list(vocab.year_prepositions)}}, year]])
+    matcher.add("year_pair", [[{"LOWER": {"IN": list(vocab.year_pair_openers)}}, year,
+                               {"LOWER": vocab.year_pair_connector}, year]])
+    matcher.add("weekday", [[{"LOWER": {"IN": list(vocab.weekday_modifiers)}, "OP": "?"}, weekday]])
+    matcher.add("relative_day", [[{"LOWER": {"IN": list(vocab.relative_days)}}]])
+    matcher.add("period", [[{"LOWER": {"IN": list(vocab.period_modifiers)}},
+                            {"LOWER": {"IN": list(vocab.period_units)}}]])
+    return matcher
+
+
+# --------------------------------------------------------------------------
+# Reading the clause: is it about the future?
+# --------------------------------------------------------------------------
+
+
+def clause_bounds(doc: Doc, i: int, vocab: DateVocabulary) -> tuple[int, int]:
+    """Token range of the clause around token ``i``: up to punctuation or a
+    conjunction that opens another clause."""
+    start = i
+    while start > 0 and doc[start - 1].lower_ not in vocab.clause_boundaries and (
+        "\n" not in doc[start - 1].whitespace_
+    ):
+        start -= 1
+    if start > 0 and doc[start - 1].lower_.isalpha():
+        start -= 1  # keep the conjunction that opens this clause
+    end = i + 1
+    while end < len(doc) and doc[end].lower_ not in vocab.clause_boundaries and (
+        "\n" not in doc[end - 1].whitespace_
+    ):
+        end += 1
+    return start, end
+
+
+def clause_direction(doc: Doc, i: int, vocab: DateVocabulary) -> str | None:
+    """'future', 'past' or None for the clause of token ``i`` (see module doc)."""
+    start, end = clause_bounds(doc, i, vocab)
+    words = doc[start:end]
+    past = any(
+        t.lower_ in vocab.past_markers
+        or ("Past" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX"))
+        for t in words
+    )
+    future = any(t.lower_ in vocab.future_markers for t in words)
+    if future and not past:
+        return "future"
+    return "past" if past else None
+
+
+# --------------------------------------------------------------------------
+# Finding mentions
+# --------------------------------------------------------------------------
+
+
+def _prev_lower(doc: Doc, i: int) -> str | None:
+    return doc[i - 1].lower_.replace("’", "'") if i > 0 else None
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    return i == 0 or doc[i - 1].text in {".", "!", "?", ":", '"', "“", "‘", "'", "’", "”"} or (
+        "\n" in doc[i - 1].whitespace_
+    )
+
+
+def read_mentions(doc: Doc, label: str, start: int, end: int, vocab: DateVocabulary) -> list[Mention]:
+    """The Mentions of a Matcher hit; none when the context rules it out."""
+    if label == "year_pair":  # "tussen 1951 en 1955": two years
+        return [Mention(doc[i: i + 1], "year", year=int(doc[i].text)) for i in (start + 1, end - 1)]
+    mention = read_mention(doc, label, start, end, vocab)
+    return [mention] if mention is not None else []
+
+
+def _is_morning(doc: Doc, i: int, vocab: DateVocabulary) -> bool:
+    """'de morgen', 'een koude morgen': the noun 'morning', not 'tomorrow'."""
+    before = _prev_lower(doc, i)
+    if before in vocab.morning_determiners:
+        return True
+    # An inflected adjective after a determiner: "een koude morgen".
+    return bool(before and before.endswith("e") and _prev_lower(doc, i - 1) in vocab.morning_determiners)
+
+
+def read_mention(doc: Doc, label: str, start: int, end: int, vocab: DateVocabulary) -> Mention | None:
+    """A Mention for a Matcher hit, or None when the context rules it out."""
+    span = doc[start:end]
+    words = [t.lower_ for t in span]
+    weekday_match = re.match(vocab.weekday_regex, words[0])
+    weekday = vocab.weekdays[weekday_match.group(1)] if weekday_match else None
+    if label == "absolute":
+        rest = [w for w in words[1 if weekday is not None else 0:] if w != ","]
+        year = int(rest[-1]) if re.match(YEAR_REGEX, rest[-1]) else None
+        return Mention(span, "absolute", day=int(rest[0]), month=vocab.month_of(rest[1]), year=year,
+                       weekday=weekday)
+    if label == "numeric":
+        return Mention(span, "numeric", weekday=weekday)
+    if label == "month":
+        if span[0].text[:1].isupper() and not _starts_sentence(doc, start):
+            return None  # months are lower-case in Dutch: "April" mid-sentence is a name
+        year = int(words[-1]) if re.match(YEAR_REGEX, words[-1]) else None
+        return Mention(span, "month", month=vocab.month_of(words[0]), year=year)
+    if label == "year":
+        return Mention(doc[start + 1: end], "year", year=int(words[-1]))
+    if label == "weekday":
+        weekday_match = re.match(vocab.weekday_regex, words[-1])
+        modifier = vocab.weekday_modifiers.get(words[0]) if len(words) > 1 else None
+        return Mention(span, "weekday", weekday=vocab.weekdays[weekday_match.group(1)], modifier=modifier)
+    if label == "relative_day":
+        if words[0] == "morgen" and _is_morning(doc, start, vocab):
+            return None
+        return Mention(span, "relative_day", phrase=vocab.relative_days[words[0]])
+    if label == "period":
+        if _prev_lower(doc, start) in vocab.period_determiners:
+            return None  # "de afgelopen week": a stretch of time, no calendar week
+        return Mention(span, "period", modifier=vocab.period_modifiers[words[0]],
+                       unit=vocab.period_units[words[1]])
+    return None
+
+
+# --------------------------------------------------------------------------
+# Resolving mentions
+# --------------------------------------------------------------------------
+
+
+def _parse(text: str, base: dt.date, prefer: str = "current_period") -> dt.date | None:
+    parsed = dateparser.parse(
+        text,
+        languages=["nl"],
+        settings={
+            "RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
+            "DATE_ORDER": "DMY",
+            "PREFER_DATES_FROM": prefer,
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+    return parsed.date() if parsed else None
+
+
+def start_of(day: dt.date, granularity: str) -> dt.date:
+    if granularity == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if granularity == "month":
+        return day.replace(day=1)
+    if granularity == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def weekday_date(base: dt.date, weekday: int, direction: str | None, strict: bool = False) -> dt.date:
+    """The weekday nearest ``base`` in the given direction. By hand, because
+    dateparser's "past" never returns the base day itself, while in news
+    "woensdag" in a Wednesday paper is that very day."""
+    if direction == "future":
+        return base + dt.timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
+    back = (base.weekday() - weekday) % 7
+    if strict and back == 0:
+        back = 7
+    return base - dt.timedelta(days=back)
+
+
+def nearest_year(month: int, day: int, reference: dt.date, direction: str | None) -> int | None:
+    """Year of a date written without one: the occurrence nearest the reference,
+    or the last one before / first one after it when the clause says so."""
+    options = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if direction == "past":
+        options = [d for d in options if d <= reference] or options
+        return max(options).year if options else None
+    if direction == "future":
+        options = [d for d in options if d >= reference] or options
+        return min(options).year if options else None
+    return min(options, key=lambda d: (abs((d - reference).days), d > reference)).year if options else None
+
+
+@dataclass(frozen=True)
+class Base:
+    """What is known of the publication date."""
+
+    published: dt.date | None
+    precision: str | None  # day, month, year
+    day: dt.date | None  # the publication day: given or inferred
+
+    def known_to(self, granularity: str) -> dt.date | None:
+        """A base date precise enough for references of this granularity."""
+        if granularity in ("day", "week"):
+            return self.day
+        if self.published is None:
+            return None
+        if granularity == "month" and self.precision == "year" and self.day is None:
+            return None
+        return self.day or self.published
+
+    @property
+    def reference(self) -> dt.date | None:
+        """The best single date to measure 'nearest' from."""
+        if self.day is not None:
+            return self.day
+        if self.published is None:
+            return None
+        if self.precision == "month":
+            return self.published.replace(day=15)
+        if self.precision == "year":
+            return self.published.replace(month=7, day=1)
+        return self.published
+
+
+def resolve(mention: Mention, base: Base) -> DateValue:
+    kind = mention.kind
+    if kind == "absolute":
+        if mention.year is not None:
+            value = _parse(mention.span.text, dt.date(mention.year, 1, 1)) or _safe_date(
+                mention.year, mention.month, mention.day)
+            return DateValue(value, "day", False)
+        reference = base.reference
+        if reference is None:
+            return DateValue(None, "day", True)
+        year = nearest_year(mention.month, mention.day, reference, mention.direction)
+        value = _parse(mention.span.text, dt.date(year, 1, 1)) if year else None
+        if value is not None and year is not None:
+            value = _safe_date(year, value.month, value.day)
+        return DateValue(value, "day", True)
+    if kind == "numeric":
+        # The last token is the date itself; a weekday may come before it.
+        return DateValue(_parse(mention.span[-1].text, _NUMERIC_BASE), "day", False)
+    if kind == "month":
+        if mention.year is not None:
+            return DateValue(dt.date(mention.year, mention.month, 1), "month", False)
+        reference = base.reference if base.known_to("month") else None
+        if reference is None:
+            return DateValue(None, "month", True)
+        year = nearest_year(mention.month, 1, reference.replace(day=1), mention.direction)
+        return DateValue(dt.date(year, mention.month, 1) if year else None, "month", True)
+    if kind == "year":
+        return DateValue(dt.date(mention.year, 1, 1), "year", False)
+    if kind == "weekday":
+        day = base.known_to("day")
+        if day is None:
+            return DateValue(None, "day", True)
+        direction = mention.modifier or mention.direction
+        strict = mention.modifier == "past"
+        return DateValue(weekday_date(day, mention.weekday, direction if direction == "future" else None,
+                                      strict), "day", True)
+    if kind == "relative_day":
+        day = base.known_to("day")
+        return DateValue(_parse(mention.phrase, day) if day else None, "day", True)
+    if kind == "period":
+        granularity = mention.unit
+        base_day = base.known_to(granularity)
+        if base_day is None:
+            return DateValue(None, granularity, True)
+        # A month's first day keeps "volgende maand" from overflowing (31 januari + 1 maand).
+        anchor = start_of(base_day, "month") if granularity in ("month", "year") else base_day
+        parsed = _parse(f"{mention.modifier} {_UNIT_WORDS[granularity]}", anchor)
+        return DateValue(start_of(parsed, granularity) if parsed else None, granularity, True)
+    raise ValueError(f"unknown date kind {kind!r}")
+
+
+_UNIT_WORDS = {"week": "week", "month": "maand", "year": "jaar"}
+_NUMERIC_BASE = dt.date(2000, 1, 1)  # numeric dates carry their year; any fixed base will do
+
+
+def _safe_date(year: int, month: int | None, day: int | None) -> dt.date | None:
+    try:
+        return dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+
+
+def infer_publication_day(mentions: list[Mention], published: dt.date | None, precision: str | None,
+                          vocab: DateVocabulary) -> InferredDate | None:
+    """The publication day from the text when only the month (or year) is given:
+    the latest explicit full date in that period, or a day shortly after it,
+    confirmed by a weekday mentioned in a clause not about the future."""
+    if published is None or precision not in ("month", "year"):
+        return None
+
+    def in_period(day: dt.date) -> bool:
+        return day.year == published.year and (precision == "year" or day.month == published.month)
+
+    explicit = []
+    for mention in mentions:
+        if mention.kind in ("absolute", "numeric") and mention.direction != "future":
+            value = resolve(mention, Base(None, None, None)).value
+            if value is not None and (mention.kind == "numeric" or mention.year) and in_period(value):
+                explicit.append((value, mention))
+    if not explicit:
+        return None
+    latest, source = max(explicit, key=lambda item: item[0])
+    weekdays = {
+        m.weekday: m for m in mentions
+        if m.kind == "weekday" and m.modifier is None and m.direction != "future"
+    }
+    for offset in range(vocab.inference_max_days_after, -1, -1):
+        day = latest + dt.timedelta(days=offset)
+        if in_period(day) and day.weekday() in weekdays:
+            evidence = (f"latest full date '{source.span.text}' ({latest.isoformat()}) and weekday "
+                        f"'{weekdays[day.weekday()].span.text}' -> {day.isoformat()}")
+            return InferredDate(day, evidence)
+    return None
+
+
+# --------------------------------------------------------------------------
+# The component
+# --------------------------------------------------------------------------
+
+
+class DateFinder:
+    def __init__(self, nlp: Language, name: str, *, spans_key: str, vocabulary: str) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.vocab = DateVocabulary.load(vocabulary)
+        self.matcher = build_matcher(nlp.vocab, self.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def find_mentions(self, doc: Doc) -> list[Mention]:
+        found: dict[tuple[int, int], Mention] = {}
+        for match_id, start, end in self.matcher(doc):
+            for mention in read_mentions(doc, doc.vocab.strings[match_id], start, end, self.vocab):
+                key = (mention.span.start, mention.span.end)
+                found[key] = mention._replace(
+                    direction=clause_direction(doc, mention.span.end - 1, self.vocab)
+                )
+        spans = filter_spans([m.span for m in found.values()])
+        return [found[(s.start, s.end)] for s in sorted(spans, key=lambda s: s.start)]
+
+    def match(self, doc: Doc) -> DateMatches:
+        """Every date mention of the doc resolved, and the inferred publication day."""
+        mentions = self.find_mentions(doc)
+        published, precision = doc._.published, doc._.published_precision
+        inferred = infer_publication_day(mentions, published, precision, self.vocab)
+        day = inferred.value if inferred else (published if precision == "day" else None)
+        base = Base(published, precision, day)
+        dates = [DateMatch(m.span.start, m.span.end, resolve(m, base)) for m in mentions]
+        return DateMatches(dates, inferred)
+
+    def set_annotations(self, doc: Doc, matches: DateMatches) -> None:
+        spans = []
+        for match in matches.dates:
+            span = doc[match.start: match.end]
+            span._.date = match.date
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        if matches.inferred is not None:
+            doc._.published_inferred = matches.inferred
+
+
+@Language.factory(
+    "dutch_dates",
+    assigns=["doc.spans", "doc._.published_inferred"],
+    default_config={"spans_key": "dates", "vocabulary": "dates"},
+)
+def make_date_finder(nlp: Language, name: str, *, spans_key: str, vocabulary: str) -> DateFinder:
+    return DateFinder(nlp, name, spans_key=spans_key, vocabulary=vocabulary)

@@ -1,0 +1,271 @@
+"""The dutch_dates component and the dates table rows.
+
+Publication date in most cases: Wednesday 16 February 2022, known to the day.
+The pipeline is the shipped model plus dutch_dates only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.components.dates import DateValue, nearest_year, start_of, weekday_date
+from pipeline.extract.dates import DateMention, extract_dates
+
+REPO = Path(__file__).resolve().parent.parent
+WEDNESDAY = dt.date(2022, 2, 16)
+FEBRUARY = dt.date(2022, 2, 1)  # a publication date known only to the month
+
+
+@pytest.fixture(scope="module")
+def date_nlp():
+    import pipeline.components.dates  # noqa: F401  (registers the factory)
+
+    nlp = spacy.load(REPO / "models" / "nl_news")
+    nlp.add_pipe("dutch_dates")
+    return nlp
+
+
+def annotate(nlp, text: str, published: dt.date | None = WEDNESDAY, precision: str | None = "day"):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc._.published_precision = precision
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def dates_in(nlp, text: str, **context) -> list[tuple[str, DateValue]]:
+    doc = annotate(nlp, text, **context)
+    return [(span.text, span._.date) for span in doc.spans["dates"]]
+
+
+def the_date(nlp, text: str, span_text: str, **context) -> DateValue:
+    found = [date for written, date in dates_in(nlp, text, **context) if written == span_text]
+    assert found, f"{span_text!r} not found in {dates_in(nlp, text, **context)}"
+    return found[0]
+
+
+# --------------------------------------------------------------------------
+# Explicit dates
+# --------------------------------------------------------------------------
+
+ABSOLUTE = [
+    # text, span, value, granularity
+    ("Het gebeurde op 15 februari 2022 in Kiev.", "15 februari 2022", dt.date(2022, 2, 15), "day"),
+    ("Op dinsdag 15 februari 2022 kwam de video.", "dinsdag 15 februari 2022", dt.date(2022, 2, 15), "day"),
+    ("De deadline is 16-02-2022 om middernacht.", "16-02-2022", dt.date(2022, 2, 16), "day"),
+    ("De deadline is 16/2/2022 om middernacht.", "16/2/2022", dt.date(2022, 2, 16), "day"),
+    ("Het rapport van 15 feb. 2022 is uit.", "15 feb. 2022", dt.date(2022, 2, 15), "day"),
+    ("Het begon in februari 2021 al.", "februari 2021", dt.date(2021, 2, 1), "month"),
+    ("In 2019 kwamen ze terug.", "2019", dt.date(2019, 1, 1), "year"),
+    ("Het plan loopt tot 2025.", "2025", dt.date(2025, 1, 1), "year"),
+]
+
+
+@pytest.mark.parametrize("text, span_text, value, granularity", ABSOLUTE)
+def test_explicit_date(date_nlp, text, span_text, value, granularity):
+    date = the_date(date_nlp, text, span_text)
+    assert date == DateValue(value, granularity, False)
+
+
+def test_weekday_with_date_is_one_mention(date_nlp):
+    found = dates_in(date_nlp, "Op dinsdag 15 februari 2022 kwam de video.")
+    assert [text for text, _ in found] == ["dinsdag 15 februari 2022"]
+
+
+def test_explicit_dates_need_no_publication_date(date_nlp):
+    date = the_date(date_nlp, "Het gebeurde op 15 februari 2022.", "15 februari 2022",
+                    published=None, precision=None)
+    assert date.value == dt.date(2022, 2, 15)
+
+
+def test_both_years_of_tussen_en(date_nlp):
+    assert [t for t, _ in dates_in(date_nlp, "Hij regeerde tussen 1951 en 1955.")] == ["1951", "1955"]
+
+
+# --------------------------------------------------------------------------
+# Relative dates, publication day Wednesday 16 February 2022
+# --------------------------------------------------------------------------
+
+RELATIVE = [
+    ("Hij zei gisteren dat het klaar was.", "gisteren", dt.date(2022, 2, 15), "day"),
+    ("Eergisteren werd het bekend.", "Eergisteren", dt.date(2022, 2, 14), "day"),
+    ("Vandaag spreekt de minister.", "Vandaag", dt.date(2022, 2, 16), "day"),
+    ("Vanavond spreekt de minister.", "Vanavond", dt.date(2022, 2, 16), "day"),
+    ("Gisteravond sprak de minister.", "Gisteravond", dt.date(2022, 2, 15), "day"),
+    ("Morgen spreekt de minister.", "Morgen", dt.date(2022, 2, 17), "day"),
+    ("Vorige week kwam het kabinet bijeen.", "Vorige week", dt.date(2022, 2, 7), "week"),
+    ("Rusland stelde eerder deze week iets anders.", "deze week", dt.date(2022, 2, 14), "week"),
+    ("Volgende week komt het kabinet bijeen.", "Volgende week", dt.date(2022, 2, 21), "week"),
+    ("Komende week komt het kabinet bijeen.", "Komende week", dt.date(2022, 2, 21), "week"),
+    ("Vorige maand steeg de inflatie.", "Vorige maand", dt.date(2022, 1, 1), "month"),
+    ("Volgende maand daalt de inflatie.", "Volgende maand", dt.date(2022, 3, 1), "month"),
+    ("Vorig jaar steeg de inflatie.", "Vorig jaar", dt.date(2021, 1, 1), "year"),
+    ("Dit jaar stijgt de inflatie.", "Dit jaar", dt.date(2022, 1, 1), "year"),
+    ("Het gebeurde op 3 maart.", "3 maart", dt.date(2022, 3, 3), "day"),  # nearest occurrence
+    ("De verkiezingen waren in november.", "november", dt.date(2021, 11, 1), "month"),
+]
+
+
+@pytest.mark.parametrize("text, span_text, value, granularity", RELATIVE)
+def test_relative_date(date_nlp, text, span_text, value, granularity):
+    assert the_date(date_nlp, text, span_text) == DateValue(value, granularity, True)
+
+
+WEEKDAYS = [
+    # a bare weekday: the most recent such day up to the publication day ...
+    ("Stoltenberg sprak dinsdag met de ministers.", "dinsdag", dt.date(2022, 2, 15)),
+    ("Stoltenberg sprak woensdag met de ministers.", "woensdag", dt.date(2022, 2, 16)),
+    ("Maandag gaven de functionarissen signalen af.", "Maandag", dt.date(2022, 2, 14)),
+    ("Stoltenberg sprak zondag met de ministers.", "zondag", dt.date(2022, 2, 13)),
+    ("Hij sprak dinsdagavond met de ministers.", "dinsdagavond", dt.date(2022, 2, 15)),
+    ("Ze meldden dat Rusland woensdag zou binnenvallen.", "woensdag", dt.date(2022, 2, 16)),
+    # ... or the coming one in a clause about the future
+    ("De oefeningen worden zondag beëindigd.", "zondag", dt.date(2022, 2, 20)),
+    ("De minister zal donderdag spreken.", "donderdag", dt.date(2022, 2, 17)),
+    ("Biden gaat vrijdag naar Brussel.", "vrijdag", dt.date(2022, 2, 18)),
+    ("Belarus zei dinsdag dat de troepen zullen blijven.", "dinsdag", dt.date(2022, 2, 15)),
+    # explicit direction words
+    ("Komende zondag eindigen de oefeningen.", "Komende zondag", dt.date(2022, 2, 20)),
+    ("Afgelopen woensdag begon het.", "Afgelopen woensdag", dt.date(2022, 2, 9)),
+]
+
+
+@pytest.mark.parametrize("text, span_text, value", WEEKDAYS)
+def test_weekday(date_nlp, text, span_text, value):
+    assert the_date(date_nlp, text, span_text) == DateValue(value, "day", True)
+
+
+NOT_DATES = [
+    "De komende jaren zit toetreding er niet in.",
+    "In de afgelopen weken werd de vrees groter.",
+    "De afgelopen week was zwaar.",
+    "Het afgelopen jaar was zwaar.",
+    "Hij vertrekt 's morgens vroeg.",
+    "Het was een koude morgen.",
+    "Er waren 2019 stemmen geteld.",
+    "Het duurde een paar dagen.",
+    "Hij won het toernooi voor de tweede keer.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_a_date(date_nlp, text):
+    assert dates_in(date_nlp, text) == []
+
+
+# --------------------------------------------------------------------------
+# A publication date known only to the month
+# --------------------------------------------------------------------------
+
+
+def test_relative_dates_stay_unresolved_without_the_day(date_nlp):
+    doc = annotate(date_nlp, "Rusland stelde eerder deze week dat Stoltenberg woensdag sprak.",
+                   published=FEBRUARY, precision="month")
+    assert [(s.text, s._.date) for s in doc.spans["dates"]] == [
+        ("deze week", DateValue(None, "week", True)),
+        ("woensdag", DateValue(None, "day", True)),
+    ]
+    assert doc._.published_inferred is None
+
+
+def test_month_and_year_references_resolve_with_the_month(date_nlp):
+    found = dates_in(date_nlp, "Vorige maand en vorig jaar steeg de inflatie.",
+                     published=FEBRUARY, precision="month")
+    assert found == [
+        ("Vorige maand", DateValue(dt.date(2022, 1, 1), "month", True)),
+        ("vorig jaar", DateValue(dt.date(2021, 1, 1), "year", True)),
+    ]
+
+
+INFERENCE = [
+    # the weekday names the day after the latest full date
+    ("Op dinsdag 15 februari 2022 kwam een video. Woensdag zei Stoltenberg niets.", dt.date(2022, 2, 16)),
+    # the weekday names the latest full date itself
+    ("Op 16 februari 2022 kwam een video. Woensdag zei Stoltenberg niets.", dt.date(2022, 2, 16)),
+]
+
+
+@pytest.mark.parametrize("text, day", INFERENCE)
+def test_publication_day_inferred_from_date_and_weekday(date_nlp, text, day):
+    doc = annotate(date_nlp, text, published=FEBRUARY, precision="month")
+    assert doc._.published_inferred.value == day
+    assert "februari 2022" in doc._.published_inferred.evidence
+
+
+def test_inferred_day_resolves_relative_dates(date_nlp):
+    text = ("Op dinsdag 15 februari 2022 kwam een video. Woensdag zei Stoltenberg niets. "
+            "Gisteren zei hij meer. De oefeningen worden zondag beëindigd.")
+    found = dates_in(date_nlp, text, published=FEBRUARY, precision="month")
+    assert [(t, d.value) for t, d in found] == [
+        ("dinsdag 15 februari 2022", dt.date(2022, 2, 15)),
+        ("Woensdag", dt.date(2022, 2, 16)),
+        ("Gisteren", dt.date(2022, 2, 15)),
+        ("zondag", dt.date(2022, 2, 20)),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Op 15 februari 2022 kwam een video. Zelensky sprak niet.",  # no weekday at all
+    "Op 15 februari 2022 kwam een video. Zaterdag sprak Zelensky.",  # weekday too far after
+    "Op 15 maart 2021 kwam een video. Dinsdag sprak Zelensky.",  # date outside the month
+    "Op 15 februari 2022 kwam een video. Zelensky zal donderdag spreken.",  # future weekday
+])
+def test_no_inference_without_matching_evidence(date_nlp, text):
+    doc = annotate(date_nlp, text, published=FEBRUARY, precision="month")
+    assert doc._.published_inferred is None
+
+
+def test_no_inference_when_the_day_is_known(date_nlp):
+    doc = annotate(date_nlp, "Op dinsdag 15 februari 2022 kwam een video. Woensdag sprak hij.")
+    assert doc._.published_inferred is None
+
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("weekday, direction, strict, expected", [
+    (2, None, False, dt.date(2022, 2, 16)),  # Wednesday on a Wednesday: that day
+    (2, None, True, dt.date(2022, 2, 9)),
+    (2, "future", False, dt.date(2022, 2, 23)),
+    (1, None, False, dt.date(2022, 2, 15)),
+    (3, "future", False, dt.date(2022, 2, 17)),
+])
+def test_weekday_date(weekday, direction, strict, expected):
+    assert weekday_date(WEDNESDAY, weekday, direction, strict) == expected
+
+
+@pytest.mark.parametrize("month, day, direction, year", [
+    (3, 3, None, 2022), (12, 20, None, 2021), (3, 3, "past", 2021), (1, 10, "future", 2023),
+])
+def test_nearest_year(month, day, direction, year):
+    assert nearest_year(month, day, WEDNESDAY, direction) == year
+
+
+def test_week_value_is_monday():
+    assert start_of(dt.date(2022, 2, 20), "week") == dt.date(2022, 2, 14)
+
+
+# --------------------------------------------------------------------------
+# Table rows
+# --------------------------------------------------------------------------
+
+
+def test_date_mention_rows(date_nlp):
+    assert DateMention._fields == (
+        "doc_id", "sent_idx", "start", "end", "text", "value", "granularity", "relative",
+    )
+    text = "Het begon in 2019. Op dinsdag 15 februari 2022 kwam een video."
+    rows = list(extract_dates(annotate(date_nlp, text), "doc-9"))
+    assert [(r.text, r.value, r.granularity, r.relative) for r in rows] == [
+        ("2019", dt.date(2019, 1, 1), "year", False),
+        ("dinsdag 15 februari 2022", dt.date(2022, 2, 15), "day", False),
+    ]
+    assert all(text[r.start: r.end] == r.text and r.doc_id == "doc-9" for r in rows)
+    assert rows[0].sent_idx <= rows[1].sent_idx  # the interim parser splits sentences poorly
