@@ -243,3 +243,88 @@ def entity_index(doc: Doc) -> EntityIndex:
     if doc._.entity_index is None:
         doc._.entity_index = EntityIndex(doc)
     return doc._.entity_index
+
+
+# -- name lookups added for the quote attributor -------------------------------
+def cluster_for_name(index: EntityIndex, name: str) -> EntityCluster | None:
+    """The cluster called ``name``: same normalized name (persons first), else a
+    person whose fullest name ends with it ("Stoltenberg" → "Jens Stoltenberg").
+
+    Used for names the model did not tag at that position but did elsewhere.
+    """
+    key = normalize_name(name)
+    if not key:
+        return None
+    exact = [c for c in index.clusters if normalize_name(c.canonical) == key]
+    if exact:
+        return next((c for c in exact if c.label == "PER"), exact[0])
+    words = key.split(" ")
+    for cluster in index.clusters:
+        if cluster.label != "PER":
+            continue
+        full = normalize_name(cluster.canonical).split(" ")
+        if len(full) > len(words) and full[-len(words):] == words:
+            return cluster
+    return None
+
+
+_NAME_PARTICLES = {"van", "der", "den", "de", "ter", "ten", "von", "zu", "la", "le", "di", "da", "del", "bin", "al", "el"}
+
+
+def fullest_written_name(doc: Doc, name: str) -> str:
+    """The longest capitalised run in ``doc`` around ``name`` ("Ben Wallace" for
+    "Wallace", "Christianne van der Wal" for "Christianne"), without titles or
+    role nouns; ``name`` itself if none.
+
+    A fallback for person names the model did not tag anywhere, so a speaker still
+    gets the fullest name the article gives.
+    """
+    target = [w.casefold() for w in name.split()]
+    if not target:
+        return name
+    titles = set(load_resource("roles")["titles"])
+    best = name
+    lowered = [t.text.casefold() for t in doc]
+    n = len(target)
+    for i in range(len(doc) - n + 1):
+        if lowered[i : i + n] != target:
+            continue
+        start = i
+        while start > 0:
+            # Particles ("von der") join a name only when a capitalised word precedes them.
+            j = start - 1
+            while j > 0 and doc[j].text in _NAME_PARTICLES:
+                j -= 1
+            prev = doc[j]
+            if (
+                prev.is_title
+                and not prev.is_stop
+                and prev.ent_type_ in ("", "PER")
+                and prev.lower_ not in titles
+                and role_head(prev.text) is None
+                and i - j <= 3
+            ):
+                start = j
+            else:
+                break
+        end = i + n
+        while end < len(doc) and end - (i + n) < 4:
+            # Forward as well: 'Christianne' → 'Christianne van der Wal'.
+            k = end
+            while k < len(doc) - 1 and doc[k].text in _NAME_PARTICLES:
+                k += 1
+            nxt = doc[k]
+            if (
+                nxt.is_title
+                and not nxt.is_stop
+                and nxt.ent_type_ in ("", "PER")
+                and nxt.lower_ not in titles
+                and role_head(nxt.text) is None
+            ):
+                end = k + 1
+            else:
+                break
+        candidate = doc[start:end].text
+        if len(candidate) > len(best):
+            best = candidate
+    return best

@@ -1,0 +1,1918 @@
+"""The "dutch_quotes" component: who said what in Dutch news.
+
+Quote attribution runs in three stages, as in bbc/citron:
+
+1. cue: a speech verb from ``resources/speech_verbs.json`` (by lemma, with the
+   inflected forms as fallback when the lemmatizer is wrong), "aldus",
+   "volgens", a colon before a quote, or the signature of an embedded post;
+2. content: the quoted words (quote marks paired per paragraph) or the reported
+   clause: the "dat"/"of" complement or te-infinitive of the verb, the clause
+   before ", zegt X" / ", aldus X", the clause around "volgens X", the object of
+   "sprak van";
+3. source: the speaker phrase (the subject of the speech verb from the parse,
+   else from Dutch word order; the phrase after "aldus"/"volgens"), resolved
+   with the document's ``entity_index``: a name to its entity's fullest name, a
+   role noun ("de minister") to the entity introduced with that role (else the
+   last person named), a pronoun to the last compatible entity. Unnamed
+   speakers ("een woordvoerder") are kept as written, ``speaker_kind``
+   "unresolved", never guessed.
+
+A quote without a cue of its own continues the quote before it (same or next
+paragraph); a quote left open at the end of a paragraph takes the speaker of
+the quote that continues it in the next one.
+
+Decisions on borderline cases (they follow the gold guidelines):
+
+- Scare quotes and short labels -- at most ``max_label_words`` words in quote
+  marks with no speech cue of their own ("informatieterrorisme",
+  'voorzichtig optimistisch') -- are not quotes. Inside a reported clause they
+  make it "mixed" (zei dat Oekraïne "kalm blijft").
+- "noemen zichzelf 'politieke gevangenen'" is not a quote: "noemen" (like
+  "afdoen als", "bestempelen", see ``quote_words.json`` label_verbs) labels
+  rather than reports speech, and a clause with such a verb never continues
+  another speaker's quote either.
+- A quoted string right after a title noun ("het boek '...'", "de
+  campagne '...'") is a title or a name, never a quote.
+- "volgens X" at the start or end of its clause is left out of the content; in
+  the middle of a clause a character span cannot skip it, so the content is
+  the whole clause including the phrase.
+- A quote left open at a paragraph end gives one item per paragraph.
+- An embedded post ("... — Name (@handle) date") is one direct quote by its
+  author: the post text up to the signature, without trailing links.
+- Teaser blocks ("Lees ook:" followed by headlines and teasers) are skipped.
+- "Dat meldt X." reports the sentence before it, unless that sentence is
+  already a quote.
+- Coordinated speakers ("volgens de VS en Oekraïne") give one item whose
+  speaker joins the names with "en"; its entity id is the first one's.
+- A cue inside its clause ("Het plan, zegt de wethouder, is nog niet af")
+  reports the whole sentence.
+- A person role noun right before a name ("D66-leider Sigrid Kaag") makes the
+  speaker a person whatever label the model gave the name.
+- Plural "ze"/"zij" is resolved only to an organisation or group that was the
+  speaker just before; otherwise it stays unresolved.
+- First and second person ("ik", "we", "men") outside quote marks are the
+  writer's own words: no quote.
+
+Options (config): ``max_label_words`` (longest quoted string that needs a cue
+of its own to count), ``continuation_paragraphs`` (how far back a quote without
+a cue may find the speaker it continues), ``min_reported_words`` (shortest
+reported clause).
+
+Confidence reflects how the speaker was found: a name in the cue (0.9; 0.8
+when the model did not tag it as an entity) > a role noun (0.75 via the role
+the entity was introduced with, 0.65 via the last person named) > a pronoun
+(0.6) > continuation of the previous quote (0.5); an unresolved speaker kept as
+written gets 0.4.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, NamedTuple
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Span
+
+import pipeline.extensions  # noqa: F401  (registers Span._.quote, Doc._.doc_id)
+from pipeline.extract.common import stable_id
+from pipeline.extract.entities import (
+    EntityCluster,
+    EntityIndex,
+    cluster_for_name,
+    entity_index,
+    fullest_written_name,
+    normalize_name,
+    role_head,
+)
+from pipeline.resources import load_resource
+
+# Confidence by how the speaker was found (see the module docstring).
+NAMED = 0.9
+NAMED_UNTAGGED = 0.8
+ROLE_ALIAS = 0.75
+ROLE_RECENT = 0.65
+PRONOUN = 0.6
+CONTINUATION = 0.5
+UNRESOLVED = 0.4
+
+SPEAKER_KINDS = {"PER": "person", "ORG": "organization", "LOC": "organization", "MISC": "organization"}
+
+
+class QuoteInfo(NamedTuple):
+    """What ``span._.quote`` holds; the character offsets are authoritative."""
+
+    quote_id: str
+    kind: str  # "direct", "indirect" or "mixed"
+    start: int
+    end: int
+    cue: str
+    cue_start: int | None
+    cue_end: int | None
+    speaker: str
+    speaker_text: str
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_entity_id: str | None
+    speaker_kind: str  # "person", "organization" or "unresolved"
+    confidence: float
+
+
+# -- quote marks ----------------------------------------------------------------
+QUOTE_CHARS = "\"“”„«»'‘’‹›"
+DOUBLE_MARKS = "\"“”„«»"
+OPEN_ONLY = "„«‹"
+CLOSE_ONLY = "»›"
+_BEFORE_OPENING = "([{/—–-"
+_AFTER_CLOSING = ".,;:!?…)]}/—–-"
+# A single mark at the start of a word that elides letters: 's avonds, 't, 'n, 'k, '22.
+_ELISION = re.compile(r"(?:s|t|n|k|m|r|er|ns|ie|\d\d)(?![^\W\d_])")
+_SENTENCE_END = {".", "!", "?", "…", "...", "?!", "!?"}
+_BOUNDARY_PUNCT = {",", ":", ";", "(", ")", "—", "–"}
+_URL_AT_END = re.compile(r"(?:\s*(?:https?://|pic\.twitter\.com/|www\.)\S*)+\s*$")
+_POST_SIGNATURE = re.compile(
+    r"\s[—–]\s*(?P<author>[^\n—–()@]{1,80}?)\s*\((?P<handle>@\w{1,40})\)[^\n()]{0,40}$"
+)
+# Common finite auxiliaries and copulas: they end a speaker phrase.
+_VERBISH = {
+    "is", "was", "zijn", "waren", "ben", "bent", "heeft", "hebben", "had", "hadden", "heb", "wordt",
+    "worden", "werd", "werden", "zal", "zullen", "zou", "zouden", "kan", "kunnen", "kon", "konden",
+    "moet", "moeten", "moest", "moesten", "wil", "willen", "wilde", "wilden", "blijft", "blijven",
+    "bleef", "bleven", "gaat", "gaan", "ging", "gingen", "komt", "komen", "kwam", "kwamen", "lijkt",
+    "lijken", "leek", "leken", "mag", "mogen", "mocht", "mochten", "ziet", "zien", "zag", "zagen",
+}
+
+
+def quote_mark_role(text: str, i: int) -> str | None:
+    """'open', 'close' or 'either' for a quote mark at ``text[i]``; None when the
+    character is no quote mark or an apostrophe (zo'n, auto's, 's avonds)."""
+    char = text[i]
+    if char not in QUOTE_CHARS:
+        return None
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if char not in DOUBLE_MARKS:
+        if prev.isalnum() and nxt.isalnum():
+            return None
+        if not prev.isalnum() and _ELISION.match(text, i + 1):
+            return None
+    if char in OPEN_ONLY:
+        return "open"
+    if char in CLOSE_ONLY:
+        return "close"
+    after_gap = prev.isspace() or prev in _BEFORE_OPENING or prev in QUOTE_CHARS
+    before_gap = nxt.isspace() or nxt in _AFTER_CLOSING or nxt in QUOTE_CHARS
+    if after_gap and not before_gap:
+        return "open"
+    if before_gap and not after_gap:
+        return "close"
+    return "either"
+
+
+def _family(char: str) -> str:
+    return "double" if char in DOUBLE_MARKS else "single"
+
+
+class QuotePair(NamedTuple):
+    start: int  # first character inside the marks
+    end: int  # character after the content (the closing mark, or where the quote stops)
+    open_at: int
+    close_at: int | None  # None when the quote was never closed
+    status: str  # "closed", "reopened" (a new opening mark came first), "open_end" (paragraph end)
+    block: int
+
+
+def quote_pairs(text: str, block_start: int, block_end: int, block: int) -> Iterator[QuotePair]:
+    """Quotations of one paragraph, from its quote marks.
+
+    Opening and closing marks may be of different glyphs of one family (‘...' or
+    'voorzichtig optimistisch’); a mark of the other family inside a quote
+    opens a nested quote; a closing mark of the other family ends the quote only
+    when no mark of its own family follows. A second opening mark of the same
+    family means the first quote was left open.
+    """
+    marks = [(i, role) for i in range(block_start, block_end) if (role := quote_mark_role(text, i))]
+    outer: tuple[int, str] | None = None
+    inner: tuple[int, str] | None = None
+    for k, (pos, role) in enumerate(marks):
+        family = _family(text[pos])
+        if outer is None:
+            if role in ("open", "either"):
+                outer = (pos, family)
+            continue
+        if inner is not None:
+            if family == inner[1] and role in ("close", "either"):
+                inner = None
+            elif family == outer[1] and role == "close":
+                yield QuotePair(outer[0] + 1, pos, outer[0], pos, "closed", block)
+                outer, inner = None, None
+            continue
+        if family == outer[1]:
+            if role in ("close", "either"):
+                yield QuotePair(outer[0] + 1, pos, outer[0], pos, "closed", block)
+                outer = None
+            else:
+                yield QuotePair(outer[0] + 1, pos, outer[0], None, "reopened", block)
+                outer = (pos, family)
+        elif role == "open":
+            inner = (pos, family)
+        elif role == "close" and not any(
+            _family(text[p]) == outer[1] and r in ("close", "either") for p, r in marks[k + 1 :]
+        ):
+            yield QuotePair(outer[0] + 1, pos, outer[0], pos, "closed", block)
+            outer = None
+    if outer is not None:
+        yield QuotePair(outer[0] + 1, block_end, outer[0], None, "open_end", block)
+
+
+# -- page layout --------------------------------------------------------------------
+class Block(NamedTuple):
+    """A paragraph (one line of the text), by character offsets."""
+
+    start: int
+    end: int
+    index: int
+
+
+class Post(NamedTuple):
+    """An embedded social-media post: its text and its author's signature."""
+
+    start: int
+    end: int
+    author_start: int
+    author_end: int
+    dash: int
+    block: int
+
+
+def text_blocks(text: str) -> list[Block]:
+    blocks = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if not line.strip():
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        end = match.end() - (len(line) - len(line.rstrip()))
+        blocks.append(Block(start, end, len(blocks)))
+    return blocks
+
+
+_LABEL_ENDS = ("", ":", " ", "\u00a0")
+
+
+def _is_headline(text: str) -> bool:
+    """Headline-shaped: short and not ending like a body sentence."""
+    stripped = text.rstrip()
+    return len(stripped.split()) <= 20 and not stripped.endswith((".", ":", ";", ","))
+
+
+def teaser_blocks(text: str, blocks: list[Block], labels: Iterable[str]) -> set[int]:
+    """Indexes of paragraphs that belong to "Lees ook"-style blocks of other articles.
+
+    A label with text after it on its line covers that line only; a label on its
+    own line covers the headline+teaser pairs that follow it.
+    """
+    labels = sorted({label.casefold() for label in labels}, key=len, reverse=True)
+
+    def label_of(k: int) -> str | None:
+        line = text[blocks[k].start : blocks[k].end].casefold()
+        return next(
+            (lab for lab in labels if line.startswith(lab) and line[len(lab) : len(lab) + 1] in _LABEL_ENDS),
+            None,
+        )
+
+    skipped: set[int] = set()
+    k = 0
+    while k < len(blocks):
+        label = label_of(k)
+        if label is None:
+            k += 1
+            continue
+        skipped.add(k)
+        if text[blocks[k].start + len(label) : blocks[k].end].strip(" :\u00a0"):
+            k += 1
+            continue
+        k += 1
+        while k < len(blocks) and label_of(k) is None and _is_headline(text[blocks[k].start : blocks[k].end]):
+            skipped.add(k)
+            if k + 1 < len(blocks):
+                skipped.add(k + 1)
+            k += 2
+    return skipped
+
+
+def embedded_posts(text: str, blocks: list[Block]) -> list[Post]:
+    """Paragraphs ending with a post signature "— Name (@handle) date"."""
+    posts = []
+    for block in blocks:
+        line = text[block.start : block.end]
+        match = _POST_SIGNATURE.search(line)
+        if match is None:
+            continue
+        body = line[: match.start()]
+        body = _URL_AT_END.sub("", body).rstrip()
+        lead = len(body) - len(body.lstrip())
+        if not body.strip():
+            continue
+        posts.append(
+            Post(
+                start=block.start + lead,
+                end=block.start + len(body),
+                author_start=block.start + match.start("author"),
+                author_end=block.start + match.end("author"),
+                dash=block.start + match.start() + 1,
+                block=block.index,
+            )
+        )
+    return posts
+
+
+class Sentence(NamedTuple):
+    start: int  # token indices [start, end)
+    end: int
+    block: int
+
+
+# -- lexicon ---------------------------------------------------------------------------
+class VerbForm(NamedTuple):
+    lemma: str
+    number: str  # "sg", "pl", or "" for participles/infinitives
+    particle: str | None  # a separate word the verb needs in its clause ("maakte ... bekend")
+    te: bool  # reports with a te-infinitive
+    of: bool  # reports an "of"-clause
+
+
+class SpeechLexicon:
+    """Speech verbs by lower-cased form and by lemma, from speech_verbs.json."""
+
+    def __init__(self, data: dict) -> None:
+        self.by_form: dict[str, list[VerbForm]] = defaultdict(list)
+        self.by_lemma: dict[str, VerbForm] = {}
+        for item in data["verbs"]:
+            lemma, particle = item["lemma"], item.get("particle")
+            te, of = bool(item.get("te")), bool(item.get("of"))
+            for number, key in (("sg", "sg"), ("pl", "pl"), ("", "nonfinite")):
+                for form in item.get(key, []):
+                    self.by_form[form].append(VerbForm(lemma, number, particle, te, of))
+                    if particle and item.get("glued"):
+                        self.by_form[particle + form].append(VerbForm(lemma, number, None, te, of))
+            if particle is None or item.get("glued"):
+                self.by_lemma[lemma.replace(" ", "")] = VerbForm(lemma, "", None, te, of)
+        speak = data["speak_of"]
+        self.speak_of_lemma = speak["lemma"]
+        self.speak_of_preposition = speak["preposition"]
+        self.speak_of_forms = {
+            form: number
+            for number, key in (("sg", "sg"), ("pl", "pl"), ("", "nonfinite"))
+            for form in speak.get(key, [])
+        }
+        self.after_words = set(data["attribution_words"]["after"])
+        self.source_prepositions = set(data["attribution_words"]["source_preposition"])
+
+    @property
+    def all_forms(self) -> list[str]:
+        return sorted(self.by_form)
+
+
+class QuoteWords:
+    """The word lists of quote_words.json, as sets."""
+
+    def __init__(self, data: dict) -> None:
+        pronouns = data["pronouns"]
+        self.pronoun_class = {
+            word: cls for cls in ("person", "person_or_group", "group", "self") for word in pronouns[cls]
+        }
+        self.unnamed = set(data["unnamed_sources"]["nouns"])
+        self.non_sources = set(data["non_sources"]["nouns"])
+        self.title_nouns = set(data["title_nouns"]["nouns"])
+        self.title_markers = [tuple(m.split()) for m in data["title_nouns"]["markers"]]
+        self.label_verbs = set(data["label_verbs"]["lemmas"])
+        self.teaser_labels = list(data["teaser_labels"]["labels"])
+        np = data["np"]
+        self.determiners = set(np["determiners"])
+        self.name_particles = set(np["name_particles"])
+        self.linking_prepositions = set(np["linking_prepositions"])
+        self.time_words = set(np["time_words"])
+        self.time_determiners = set(np["time_determiners"])
+        self.time_nouns = set(np["time_nouns"])
+        self.focus_particles = set(np["focus_particles"])
+        self.clause_openers = set(np["clause_openers"])
+        self.relative_pronouns = set(np["relative_pronouns"])
+        self.prepositions = set(np["prepositions"])
+
+
+# -- intermediate results ------------------------------------------------------------
+class SpeechVerb(NamedTuple):
+    i: int  # the verb token
+    cue_end: int  # token after the cue words (the verb, or verb + adjacent particle)
+    search_from: int  # where its complement may start (after a separated particle)
+    lemma: str
+    number: str
+    te: bool
+    of: bool
+
+
+class Cue(NamedTuple):
+    text: str
+    start: int
+    end: int
+    token: int
+
+
+class SourceRef(NamedTuple):
+    """The speaker phrase as written and what kind of reference it is."""
+
+    span: Span
+    kind: str  # "name", "role", "pronoun", "unnamed", "noun"
+    head: int  # token index of the head word
+    names: tuple[tuple[int, int], ...]  # token ranges of the names it contains, best first
+    definite: bool
+
+
+_INDEFINITE = ("een", "enkele", "sommige", "veel", "vele", "meerdere", "diverse")
+
+
+class _Identity(NamedTuple):
+    name: str
+    label: str
+    confidence: float
+    entity_id: str | None
+
+
+class Speaker(NamedTuple):
+    name: str
+    text: str
+    start: int | None
+    end: int | None
+    entity_id: str | None
+    kind: str
+    confidence: float
+    label: str | None  # PER/ORG/LOC/MISC of the resolved entity
+
+
+@dataclass(eq=False)
+class Candidate:
+    kind: str
+    start: int
+    end: int
+    block: int
+    cue: Cue | None = None
+    source: SourceRef | None = None
+    number: str = ""
+    pair: QuotePair | None = None
+    link: "Candidate | None" = None  # continuation: shares this candidate's speaker
+    speaker: Speaker | None = None
+    back_reference: bool = False
+    consumed: list[QuotePair] = field(default_factory=list)
+
+
+class _Antecedents:
+    """Entities and earlier speakers by position, for role nouns and pronouns.
+
+    Mentions inside reported content ('Biden zei dat Poetin ...') are kept apart:
+    a later 'hij' rather refers to the speaker than to whom he spoke about.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, Speaker, bool, bool]] = []
+
+    def add(self, char: int, speaker: Speaker, reported: bool = False, is_speaker: bool = False) -> None:
+        self.items.append((char, speaker, reported, is_speaker))
+        self.items.sort(key=lambda item: item[0])
+
+    def last(
+        self,
+        before: int,
+        labels: set[str],
+        within: int | None = None,
+        contains: str | None = None,
+        reported: bool = False,
+        speakers_only: bool = False,
+    ) -> tuple[int, Speaker] | None:
+        for char, speaker, in_reported, is_speaker in reversed(self.items):
+            if char >= before or (in_reported and not reported) or (speakers_only and not is_speaker):
+                continue
+            if within is not None and before - char > within:
+                return None
+            if speaker.label in labels and (contains is None or contains in speaker.name.casefold()):
+                return char, speaker
+        return None
+
+
+# -- the component --------------------------------------------------------------------
+@Language.factory(
+    "dutch_quotes",
+    assigns=["doc.spans"],
+    default_config={"max_label_words": 3, "continuation_paragraphs": 1, "min_reported_words": 2},
+)
+def make_dutch_quotes(
+    nlp: Language,
+    name: str,
+    *,
+    max_label_words: int,
+    continuation_paragraphs: int,
+    min_reported_words: int,
+) -> "DutchQuotes":
+    return DutchQuotes(
+        nlp,
+        name,
+        max_label_words=max_label_words,
+        continuation_paragraphs=continuation_paragraphs,
+        min_reported_words=min_reported_words,
+    )
+
+
+class DutchQuotes:
+    """Puts quote contents into ``doc.spans["quotes"]`` with ``span._.quote``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "dutch_quotes",
+        *,
+        max_label_words: int = 3,
+        continuation_paragraphs: int = 1,
+        min_reported_words: int = 2,
+    ) -> None:
+        self.name = name
+        self.max_label_words = max_label_words
+        self.continuation_paragraphs = continuation_paragraphs
+        self.min_reported_words = min_reported_words
+        self.lexicon = SpeechLexicon(load_resource("speech_verbs"))
+        self.words = QuoteWords(load_resource("quote_words"))
+        self.matcher = Matcher(nlp.vocab)
+        forms = self.lexicon.all_forms + sorted(self.lexicon.speak_of_forms)
+        lemmas = sorted(self.lexicon.by_lemma) + [self.lexicon.speak_of_lemma]
+        self.matcher.add("SPEECH_FORM", [[{"LOWER": {"IN": forms}}]])
+        self.matcher.add("SPEECH_LEMMA", [[{"LEMMA": {"IN": lemmas}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        self.matcher.add(
+            "ATTRIBUTION_WORD",
+            [[{"LOWER": {"IN": sorted(self.lexicon.after_words | self.lexicon.source_prepositions)}}]],
+        )
+        # The parse, where the model has one: subjects of speech verbs (also through
+        # "blijft ... hameren"), and the noun "volgens" is the case marker of.
+        self.dep_matcher = DependencyMatcher(nlp.vocab)
+        anchor = [{"LOWER": {"IN": forms}}, {"LEMMA": {"IN": lemmas}}]
+        subject = {"DEP": {"IN": ["nsubj", "nsubj:pass"]}}
+        for n, verb_attrs in enumerate(anchor):
+            self.dep_matcher.add(
+                f"SUBJECT_{n}",
+                [[
+                    {"RIGHT_ID": "verb", "RIGHT_ATTRS": verb_attrs},
+                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subject", "RIGHT_ATTRS": subject},
+                ]],
+            )
+            self.dep_matcher.add(
+                f"SUBJECT_OF_HEAD_{n}",
+                [[
+                    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": {"IN": ["xcomp", "ccomp"]}}},
+                    {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "head", "RIGHT_ATTRS": {}},
+                    {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "subject", "RIGHT_ATTRS": subject},
+                ]],
+            )
+        self.dep_matcher.add(
+            "SOURCE_OF_VOLGENS",
+            [[
+                {"RIGHT_ID": "source", "RIGHT_ATTRS": {}},
+                {"LEFT_ID": "source", "REL_OP": ">", "RIGHT_ID": "volgens",
+                 "RIGHT_ATTRS": {"LOWER": {"IN": sorted(self.lexicon.source_prepositions)}, "DEP": "case"}},
+            ]],
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    # -- the two steps ---------------------------------------------------------------
+    def match(self, doc: Doc) -> list[QuoteInfo]:
+        """The quotes of ``doc``; reads the doc (and builds its cached entity index)."""
+        if not len(doc):
+            return []
+        state = _DocState(self, doc)
+        candidates = state.run()
+        doc_id = doc._.doc_id or ""
+        infos = []
+        for cand in candidates:
+            speaker = cand.speaker
+            infos.append(
+                QuoteInfo(
+                    quote_id=stable_id(doc_id, str(cand.start), str(cand.end), prefix="Q"),
+                    kind=cand.kind,
+                    start=cand.start,
+                    end=cand.end,
+                    cue=cand.cue.text if cand.cue else "",
+                    cue_start=cand.cue.start if cand.cue else None,
+                    cue_end=cand.cue.end if cand.cue else None,
+                    speaker=speaker.name,
+                    speaker_text=speaker.text,
+                    speaker_start=speaker.start,
+                    speaker_end=speaker.end,
+                    speaker_entity_id=speaker.entity_id,
+                    speaker_kind=speaker.kind,
+                    confidence=speaker.confidence,
+                )
+            )
+        return infos
+
+    def set_annotations(self, doc: Doc, matches: list[QuoteInfo]) -> None:
+        spans = []
+        for info in matches:
+            span = doc.char_span(info.start, info.end, alignment_mode="contract")
+            if span is None or not len(span):
+                span = doc.char_span(info.start, info.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.quote = info
+            spans.append(span)
+        doc.spans["quotes"] = spans
+
+
+class _DocState:
+    """The working state of one ``DutchQuotes.match`` call."""
+
+    def __init__(self, component: DutchQuotes, doc: Doc) -> None:
+        self.c = component
+        self.lex = component.lexicon
+        self.words = component.words
+        self.doc = doc
+        self.text = doc.text
+        self.starts = [t.idx for t in doc]
+        self.index: EntityIndex = entity_index(doc)
+        self.cluster_names: dict[int, str] = {}
+
+    # -- positions ----------------------------------------------------------------------
+    def token_from(self, char: int) -> int:
+        """The first token starting at or after ``char``."""
+        return bisect_left(self.starts, char)
+
+    def token_at(self, char: int) -> int:
+        """The token containing ``char``."""
+        return max(bisect_right(self.starts, char) - 1, 0)
+
+    def char_end(self, i: int) -> int:
+        return self.doc[i].idx + len(self.doc[i])
+
+    def is_mark(self, i: int, roles: tuple[str, ...]) -> bool:
+        token = self.doc[i]
+        return len(token) == 1 and quote_mark_role(self.text, token.idx) in roles
+
+    def next_word(self, i: int, limit: int) -> int:
+        while i < limit and self.doc[i].is_space:
+            i += 1
+        return i
+
+    def words_in(self, start: int, end: int) -> int:
+        """Number of word tokens in the character range."""
+        first, last = self.token_from(start), self.token_from(end)
+        return sum(1 for t in self.doc[first:last] if t.is_alpha or t.like_num or "-" in t.text)
+
+    # -- the run -------------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        self.blocks = text_blocks(self.text)
+        if not self.blocks:
+            return []
+        self.block_of_char = [b.start for b in self.blocks]
+        self.skipped = teaser_blocks(self.text, self.blocks, self.words.teaser_labels)
+        self.posts = [p for p in embedded_posts(self.text, self.blocks) if p.block not in self.skipped]
+        self.closed_blocks = self.skipped | {p.block for p in self.posts}
+        self.sentences = self.split_sentences()
+        self.sentence_of = [0] * len(self.doc)
+        for n, sent in enumerate(self.sentences):
+            for i in range(sent.start, sent.end):
+                self.sentence_of[i] = n
+        self.verbs, self.attribution_words = self.find_cues()
+        self.subjects, self.volgens_sources = self.parsed_relations()
+        self.pairs = [
+            pair
+            for block in self.blocks
+            if block.index not in self.closed_blocks
+            for pair in quote_pairs(self.text, block.start, block.end, block.index)
+        ]
+        self.titles = {pair for pair in self.pairs if self.is_title(pair)}
+        candidates = list(self.post_candidates())
+        direct = self.direct_candidates()
+        self.inside_quotes = self.quote_mask()
+        self.post_cue_commas = self.find_post_cue_commas()
+        candidates += direct
+        candidates += self.indirect_candidates(direct)
+        candidates = self.drop_nested(candidates)
+        candidates = self.merge_partial_quotes(candidates)
+        candidates += self.continuations(candidates)
+        candidates.sort(key=lambda cand: (cand.start, cand.end))
+        return self.resolve(candidates)
+
+    def block_index(self, char: int) -> int:
+        return max(bisect_right(self.block_of_char, char) - 1, 0)
+
+    def token_open(self, i: int) -> bool:
+        """Whether token ``i`` may carry a cue: not inside quote marks, not in a skipped block."""
+        return not self.inside_quotes[i] and self.block_index(self.doc[i].idx) not in self.closed_blocks
+
+    # -- sentences -------------------------------------------------------------------------
+    def split_sentences(self) -> list[Sentence]:
+        """Sentences by punctuation and capitals, respecting quote marks.
+
+        Attribution needs boundaries that do not split '"...!" zei hij' and do
+        split at every paragraph, which statistical segmenters often miss.
+        """
+        sentences = []
+        for block in self.blocks:
+            first, end = self.token_from(block.start), self.token_from(block.end)
+            start = i = first
+            while i < end:
+                token = self.doc[i]
+                if token.text in _SENTENCE_END or (token.is_punct and token.text.endswith(("!", "?"))):
+                    j = i + 1
+                    while j < end and (self.is_mark(j, ("close", "either")) or self.doc[j].text in ")]"):
+                        j += 1
+                    j = self.next_word(j, end)
+                    if j >= end:
+                        break
+                    nxt = self.doc[j].text
+                    opens = self.is_mark(j, ("open", "either")) or nxt in "(-–—"
+                    if nxt[:1].isupper() or nxt[:1].isdigit() or opens:
+                        sentences.append(Sentence(start, j, block.index))
+                        start = i = j
+                        continue
+                i += 1
+            if start < end:
+                sentences.append(Sentence(start, end, block.index))
+        return sentences
+
+    def sentence(self, i: int) -> Sentence:
+        return self.sentences[self.sentence_of[i]]
+
+    # -- cues ---------------------------------------------------------------------------------
+    def find_cues(self) -> tuple[dict[int, SpeechVerb], list[int]]:
+        """Speech verbs (with their particles) and the tokens "aldus"/"volgens"."""
+        verbs: dict[int, SpeechVerb] = {}
+        attribution_words = []
+        for match_id, start, _end in self.c.matcher(self.doc):
+            if self.doc.vocab.strings[match_id] == "ATTRIBUTION_WORD":
+                attribution_words.append(start)
+                continue
+            if start in verbs or self.is_name_not_verb(start):
+                continue
+            token = self.doc[start]
+            forms = self.lex.by_form.get(token.lower_, [])
+            if token.lower_ in self.lex.speak_of_forms:
+                number = self.lex.speak_of_forms[token.lower_]
+                forms = [VerbForm(self.lex.speak_of_lemma, number, None, False, False)]
+            elif not forms:
+                # An inflection the lexicon does not list, known by the lemmatizer.
+                base = self.lex.by_lemma[token.lemma_.replace(" ", "")]
+                finite = "Fin" in token.morph.get("VerbForm")
+                number = {"Sing": "sg", "Plur": "pl"}.get(next(iter(token.morph.get("Number")), ""), "")
+                forms = [base._replace(number=number if finite else "")]
+            verb = self.verb_with_particle(start, forms)
+            if verb is not None:
+                verbs[start] = verb
+        return verbs, sorted(set(attribution_words))
+
+    def is_name_not_verb(self, i: int) -> bool:
+        """'op Twitter', 'de Melding': a capitalised word inside a sentence, or a word
+        after an article or preposition, is no verb."""
+        token = self.doc[i]
+        if token.text[:1].isupper() and self.sentence(i).start != i and not (
+            i > 0 and self.is_mark(i - 1, ("open", "either"))
+        ):
+            return True
+        prev = i - 1
+        while prev >= 0 and self.doc[prev].is_space:
+            prev -= 1
+        return prev >= 0 and self.doc[prev].lower_ in ("de", "het", "een", "op", "via", "naar")
+
+    def verb_with_particle(self, i: int, forms: list[VerbForm]) -> SpeechVerb | None:
+        for form in forms:
+            if form.particle is None:
+                return SpeechVerb(i, i + 1, i + 1, form.lemma, form.number, form.te, form.of)
+        sent_end = self.sentence(i).end
+        for form in forms:
+            if i > 0 and self.doc[i - 1].lower_ == form.particle:
+                return SpeechVerb(i, i + 1, i + 1, form.lemma, form.number, form.te, form.of)
+            for j in range(i + 1, min(i + 9, sent_end)):
+                token = self.doc[j]
+                if token.text in _BOUNDARY_PUNCT or token.text in _SENTENCE_END or token.lower_ in ("dat", "of"):
+                    break
+                if token.lower_ == form.particle and self.ends_clause(j + 1, sent_end):
+                    cue_end = j + 1 if j == i + 1 else i + 1
+                    return SpeechVerb(i, cue_end, j + 1, form.lemma, form.number, form.te, form.of)
+        return None
+
+    def ends_clause(self, j: int, limit: int) -> bool:
+        """A separated particle stands last in its clause: before dat/of/te, punctuation or a quote."""
+        j = self.next_word(j, limit)
+        if j >= limit:
+            return True
+        token = self.doc[j]
+        return token.lower_ in ("dat", "of", "te") or token.is_punct or len(token) == 1 and token.text in QUOTE_CHARS
+
+    def parsed_relations(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Speech verb → subject token and "volgens" → source token, from the parse."""
+        subjects: dict[int, int] = {}
+        sources: dict[int, int] = {}
+        if not self.doc.has_annotation("DEP"):
+            return subjects, sources
+        for match_id, tokens in self.c.dep_matcher(self.doc):
+            label = self.doc.vocab.strings[match_id]
+            if label == "SOURCE_OF_VOLGENS":
+                sources[tokens[1]] = tokens[0]
+            elif label.startswith("SUBJECT_OF_HEAD"):
+                subjects.setdefault(tokens[0], tokens[2])
+            else:
+                subjects[tokens[0]] = tokens[1]
+        return subjects, sources
+
+    # -- source phrases ----------------------------------------------------------------------
+    def is_role(self, i: int) -> bool:
+        return role_head(self.doc[i].text) is not None
+
+    def is_capitalized(self, i: int) -> bool:
+        """A capitalised word that may be (part of) a name; 'Ook' or 'Maar' at the
+        start of a sentence is a function word, unless the model tagged it."""
+        token = self.doc[i]
+        if not (token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)):
+            return False
+        return not token.is_stop or token.ent_iob_ in ("B", "I")
+
+    def is_adjective(self, i: int, limit: int) -> bool:
+        """An attributive adjective in a speaker phrase ('de Noorse secretaris-generaal')."""
+        token = self.doc[i]
+        low = token.lower_
+        if low in self.words.unnamed or self.is_role(i) or i + 1 >= limit:
+            return False
+        nxt = self.doc[i + 1]
+        if not (nxt.is_alpha or "-" in nxt.text) or nxt.lower_ in self.words.time_words or nxt.lower_ in _VERBISH:
+            return False
+        if nxt.lower_ in self.words.prepositions or nxt.lower_ in self.lex.by_form:
+            return False
+        if self.nationality_form(i):
+            return True
+        return low == token.text and (token.pos_ == "ADJ" or low.endswith("e"))
+
+    def is_verb_like(self, i: int) -> bool:
+        low = self.doc[i].lower_
+        return low in _VERBISH or low in self.lex.by_form or low in self.lex.speak_of_forms
+
+    def chunk_source(self, i: int, limit: int) -> Span | None:
+        """The speaker noun phrase starting at token ``i`` (before ``limit``).
+
+        Word-class rules rather than the parse, so that it works with any model:
+        determiners and adjectives, then a head (role noun, name, pronoun or
+        noun), then names in apposition, "van/voor ..." modifiers and "en ..."
+        coordination.
+        """
+        doc, words = self.doc, self.words
+        i = self.next_word(i, limit)
+        while i < limit - 1 and doc[i].lower_ in words.focus_particles and doc[i].lower_ not in words.pronoun_class:
+            i = self.next_word(i + 1, limit)
+        if i >= limit:
+            return None
+        if doc[i].lower_ in words.pronoun_class:
+            return doc[i : i + 1]
+        j, head = i, None
+        while j < limit:
+            token = doc[j]
+            low = token.lower_
+            if token.is_space or (token.is_punct and token.text not in ("-", "'")):
+                break
+            if head is None:
+                if low in words.determiners or token.like_num:
+                    j += 1
+                    continue
+                if self.is_role(j) or low in words.unnamed:
+                    head = j
+                elif self.is_capitalized(j) and not self.is_verb_like(j):
+                    if self.nationality_form(j) and self.is_adjective(j, limit):
+                        j += 1
+                        continue
+                    head = j
+                elif self.is_adjective(j, limit):
+                    j += 1
+                    continue
+                elif j > i and low == token.text and token.is_alpha and not self.is_verb_like(j) and (
+                    low not in words.time_words and low not in words.prepositions and low not in words.time_nouns
+                ):
+                    head = j
+                else:
+                    break
+                j += 1
+                continue
+            # After the head: names, particles, modifiers, coordination.
+            nxt_cap = j + 1 < limit and self.is_capitalized(j + 1)
+            nxt_np = j + 1 < limit and (nxt_cap or doc[j + 1].lower_ in words.determiners)
+            if self.is_capitalized(j) and not self.is_verb_like(j) and low not in words.time_words:
+                j += 1
+            elif self.is_role(j) and self.is_capitalized(j - 1):
+                j += 1
+            elif self.is_capitalized(j - 1) and (k := self.particle_join(j, limit)) is not None:
+                j = k
+            elif low in words.linking_prepositions and nxt_np:
+                end = self.chunk_modifier(j + 1, limit)
+                if end is None:
+                    break
+                j = end
+            elif low == "en" and nxt_np:
+                sub = self.chunk_source(j + 1, limit)
+                if sub is None or sub[0].lower_ in words.pronoun_class:
+                    break
+                j = sub.end
+            else:
+                break
+        if head is None:
+            return None
+        return doc[i:j]
+
+    def chunk_modifier(self, i: int, limit: int) -> int | None:
+        """End of the noun phrase in a 'van ...' modifier (no further modifiers)."""
+        doc = self.doc
+        j, head = i, False
+        while j < limit:
+            token = doc[j]
+            low = token.lower_
+            if token.is_space or (token.is_punct and token.text != "-"):
+                break
+            if low in self.words.determiners and not head:
+                j += 1
+            elif self.is_capitalized(j) and not self.is_verb_like(j):
+                head = True
+                j += 1
+            elif low in self.words.name_particles and head and j + 1 < limit and self.is_capitalized(j + 1):
+                j += 1
+            elif not head and self.is_adjective(j, limit):
+                j += 1
+            elif not head and token.is_alpha and low == token.text and not self.is_verb_like(j) and (
+                low not in self.words.time_words and low not in self.words.prepositions
+            ):
+                head = True
+                j += 1
+                break
+            else:
+                break
+        return j if head else None
+
+    def analyze_source(self, span: Span) -> SourceRef | None:
+        """Classify a speaker phrase: name, role noun, pronoun, unnamed source or plain noun."""
+        doc, words = self.doc, self.words
+        if len(span) == 1 and span[0].lower_ in words.pronoun_class:
+            return SourceRef(span, "pronoun", span.start, (), True)
+        runs = self.name_runs(span)
+        person_runs = [run for run in runs if self.run_label(run) == "PER"]
+        head = next(
+            (
+                i for i in range(span.start, span.end)
+                if doc[i].lower_ not in words.determiners and not doc[i].like_num and not self.is_adjective(i, span.end)
+            ),
+            span.start,
+        )
+        definite = span[0].lower_ not in _INDEFINITE and not span[0].like_num
+        if person_runs:
+            return SourceRef(span, "name", head, tuple(person_runs), definite)
+        if self.is_role(head) and not any(run[0] == head for run in runs):
+            apposition = [run for run in runs if run[0] == head + 1]
+            if apposition:
+                return SourceRef(span, "name", head, tuple(apposition), definite)
+            if doc[head].lower_ in words.unnamed:
+                return SourceRef(span, "unnamed", head, (), definite)
+            role = role_head(doc[head].text)
+            if role is not None and role[0] == "organisation" and head + 1 < span.end and doc[head + 1].lower_ == "van":
+                # 'het ministerie van Defensie', 'de regering van Belarus': the organisation named.
+                named = [run for run in runs if run[0] > head and self.run_label(run) is not None]
+                if named:
+                    return SourceRef(span, "name", head, (named[0],), definite)
+            return SourceRef(span, "role", head, (), definite)
+        if runs and runs[0][0] == head:
+            coordinated = [runs[0]] + [run for run in runs[1:] if doc[run[0] - 1].lower_ == "en"]
+            return SourceRef(span, "name", head, tuple(coordinated), definite)
+        if doc[head].lower_ in words.unnamed:
+            return SourceRef(span, "unnamed", head, (), definite)
+        if doc[head].lower_ in words.non_sources:
+            return None
+        return SourceRef(span, "noun", head, (), definite)
+
+    def name_runs(self, span: Span) -> list[tuple[int, int]]:
+        """Token ranges of capitalised names in a phrase ('Von der Leyen', 'Jens Stoltenberg')."""
+        doc, runs, j = self.doc, [], span.start
+        while j < span.end:
+            if self.is_name_token(j, span.end):
+                start = j
+                j += 1
+                k = start - 1
+                while k > span.start and (doc[k].lower_ in self.words.determiners or self.nationality_form(k)):
+                    k -= 1
+                after_preposition = k >= span.start and doc[k].lower_ in self.words.linking_prepositions
+                while j < span.end:
+                    # A new entity starts another name: right after an entity, or
+                    # after the object of 'van' ('van Buitenlandse Zaken Vladimir Makei').
+                    if doc[j].ent_iob_ == "B" and (doc[j - 1].ent_iob_ in ("B", "I") or after_preposition):
+                        break
+                    if self.is_name_token(j, span.end):
+                        j += 1
+                    elif (k := self.particle_join(j, span.end)) is not None:
+                        j = k
+                    else:
+                        break
+                runs.append((start, j))
+            else:
+                j += 1
+        return runs
+
+    def particle_join(self, j: int, limit: int) -> int | None:
+        """Where a name continues after lowercase particles ('van der Laan'): the
+        index of the capitalised word after them, or None. Where the model tagged
+        the name before the particles as a person but not the word after them,
+        the name ends there ('minister Yeşilgöz | van Justitie')."""
+        doc, k = self.doc, j
+        while k < limit and k - j < 3 and doc[k].lower_ in self.words.name_particles and doc[k].text == doc[k].lower_:
+            k += 1
+        if k == j or k >= limit or not self.is_name_token(k, limit):
+            return None
+        label_after = self.entity_label_at(k)
+        if label_after in ("ORG", "LOC", "MISC"):
+            return None
+        single_van = k == j + 1 and doc[j].lower_ == "van"
+        if single_van and self.entity_label_at(j - 1) == "PER" and label_after != "PER":
+            return None
+        return k
+
+    def is_name_token(self, i: int, limit: int) -> bool:
+        token = self.doc[i]
+        if not self.is_capitalized(i) or token.lower_ in self.words.determiners:
+            return False
+        if self.is_role(i):
+            return False
+        if self.entity_label_at(i) == "PER":
+            return True
+        return not (self.nationality_form(i) and self.is_adjective(i, limit))
+
+    def nationality_form(self, i: int) -> bool:
+        """Shaped like an adjective of origin: 'Noorse', 'Europese', 'Russische' --
+        not like the first names 'Jesse' or 'Elise'."""
+        token = self.doc[i]
+        low = token.lower_
+        if not low.endswith("e"):
+            return False
+        if token.pos_ == "ADJ" or token.ent_type_ == "MISC":
+            return True
+        return low.endswith("sche") or (low.endswith("se") and len(low) > 3 and low[-3] not in "aiouys")
+
+    def entity_label_at(self, i: int) -> str | None:
+        cluster = self.index.cluster_at(self.doc[i].idx, self.char_end(i))
+        return cluster.label if cluster else None
+
+    def run_label(self, run: tuple[int, int]) -> str | None:
+        labels = [self.entity_label_at(i) for i in range(*run)]
+        if "PER" in labels:
+            return "PER"
+        return next((label for label in labels if label), None)
+
+    # -- subjects ----------------------------------------------------------------------------
+    def clause_start(self, i: int) -> int:
+        """First token of the clause that token ``i`` belongs to (looking left)."""
+        sent = self.sentence(i)
+        j = i - 1
+        while j >= sent.start:
+            token = self.doc[j]
+            if token.text == ")":
+                # An aside such as '(GroenLinks)' does not end the clause.
+                while j > sent.start and self.doc[j].text != "(":
+                    j -= 1
+                j -= 1
+                continue
+            if token.text in _BOUNDARY_PUNCT or token.lower_ in self.words.clause_openers:
+                return j + 1
+            if self.is_mark(j, ("open", "close", "either")):
+                return j + 1
+            j -= 1
+        return sent.start
+
+    def subject_of(self, verb: SpeechVerb, content_start: int | None) -> SourceRef | None:
+        """The speaker phrase of a speech verb: the parse's subject when it is
+        plausible, as the fullest phrase word order gives around it; else the
+        phrase before the verb, or (inverted order) after it."""
+        doc = self.doc
+        sent = self.sentence(verb.i)
+        limit = content_start if content_start is not None else sent.end
+        surface = self.surface_subject(verb, limit)
+        parsed = self.subjects.get(verb.i)
+        if parsed is None or not sent.start <= parsed < limit or self.inside_quotes[parsed]:
+            return surface
+        if doc[parsed].lower_ in self.words.relative_pronouns:
+            return surface
+        if surface is not None and surface.span.start <= parsed < surface.span.end:
+            return surface
+        bound = self.clause_start(verb.i) if parsed < verb.i else verb.cue_end
+        left = max(min(t.i for t in doc[parsed].subtree), bound)
+        span = self.chunk_source(left, verb.i if left < verb.i else limit)
+        if span is not None and span.start <= parsed < span.end:
+            ref = self.analyze_source(span)
+            if ref is not None:
+                return ref
+        return surface
+
+    def surface_subject(self, verb: SpeechVerb, limit: int) -> SourceRef | None:
+        """Word order: '[focus particles] subject verb ...', 'adverbial verb subject ...',
+        'X, die zei ...'."""
+        doc = self.doc
+        sent = self.sentence(verb.i)
+        start = self.clause_start(verb.i)
+        i = start
+        while i < verb.i and (doc[i].lower_ in self.words.focus_particles or doc[i].is_space):
+            i += 1
+        if i < verb.i:
+            first = doc[i]
+            inverted = (
+                first.lower_ in self.words.prepositions
+                or self.adverbial_end(i, verb.i) is not None
+                or first.like_num
+                or first.lower_ in ("dat", "dit", "daarom", "daarop", "dan", "zo", "toen", "hier", "daar", "er")
+            )
+            if not inverted:
+                span = self.chunk_source(i, verb.i)
+                return self.analyze_source(span) if span is not None else None
+        elif start > sent.start + 1 and doc[start - 1].lower_ in ("die", "wie"):
+            return self.antecedent_phrase(start - 1)
+        span = self.chunk_source(self.skip_adverbs(verb.cue_end, limit), limit)
+        return self.analyze_source(span) if span is not None else None
+
+    def antecedent_phrase(self, relative: int) -> SourceRef | None:
+        j = relative - 1
+        if j >= 0 and self.doc[j].text == ",":
+            j -= 1
+        end = j + 1
+        start = j
+        sent = self.sentence(relative)
+        while start - 1 >= sent.start and not self.doc[start - 1].is_punct and (
+            self.is_capitalized(start - 1) or self.doc[start - 1].lower_ in self.words.determiners
+            or self.is_role(start - 1) or self.doc[start - 1].lower_ in self.words.name_particles
+        ):
+            start -= 1
+        span = self.chunk_source(start, end)
+        return self.analyze_source(span) if span is not None else None
+
+    def adverbial_end(self, i: int, limit: int) -> int | None:
+        """End of a time adverbial at token ``i`` ('gisteren', 'deze week',
+        'eerder deze maand'), or None."""
+        doc, words = self.doc, self.words
+        low = doc[i].lower_
+        if low in words.time_words and low not in words.pronoun_class:
+            return i + 1
+        if low in words.time_determiners and i + 1 < limit and doc[i + 1].lower_ in words.time_nouns:
+            return i + 2
+        return None
+
+    def skip_adverbs(self, i: int, limit: int) -> int:
+        i = self.next_word(i, limit)
+        for _ in range(3):
+            end = self.adverbial_end(i, limit) if i < limit else None
+            if end is None:
+                break
+            i = self.next_word(end, limit)
+        return i
+
+    # -- cues after a quote or clause ----------------------------------------------------
+    def post_cue(self, i: int, limit: int) -> tuple[Cue, SourceRef, str] | None:
+        """A cue with its source right at token ``i``: '[,] [zo] zegt X', 'aldus X', 'volgens X'."""
+        doc = self.doc
+        i = self.next_word(i, limit)
+        if i < limit and doc[i].text == ",":
+            i = self.next_word(i + 1, limit)
+        if i < limit and doc[i].lower_ == "zo":
+            i = self.next_word(i + 1, limit)
+        if i >= limit:
+            return None
+        token = doc[i]
+        sent_end = min(self.sentence(i).end, limit) if i < len(doc) else limit
+        if token.lower_ in self.lex.after_words or token.lower_ in self.lex.source_prepositions:
+            span = self.chunk_source(i + 1, sent_end)
+            ref = self.analyze_source(span) if span is not None else None
+            if ref is None:
+                return None
+            return Cue(token.text, token.idx, self.char_end(i), i), ref, self.pronoun_number(ref)
+        verb = self.verbs.get(i)
+        if verb is None or verb.number == "":
+            return None
+        span = self.chunk_source(self.skip_adverbs(verb.cue_end, sent_end), sent_end)
+        if span is None:
+            return None
+        ref = self.analyze_source(span)
+        if ref is None:
+            return None
+        return self.verb_cue(verb), ref, verb.number
+
+    def verb_cue(self, verb: SpeechVerb) -> Cue:
+        start = self.doc[verb.i].idx
+        end = self.char_end(verb.cue_end - 1)
+        return Cue(self.text[start:end], start, end, verb.i)
+
+    def pronoun_number(self, ref: SourceRef) -> str:
+        return "pl" if ref.kind == "pronoun" and self.words.pronoun_class.get(ref.span[0].lower_) == "group" else ""
+
+    # -- direct quotes -------------------------------------------------------------------------
+    def is_title(self, pair: QuotePair) -> bool:
+        """A quoted title or name: after a title noun or marker ('het boek',
+        'onder de naam'), or written in title case ('"Forum voor Democratie"')."""
+        inside = [
+            t for t in self.doc[self.token_from(pair.start) : self.token_from(pair.end)] if t.is_alpha
+        ]
+        capitalised = [t for t in inside if t.text[:1].isupper()]
+        if len(inside) >= 2 and len(capitalised) >= 2 and all(
+            t.text[:1].isupper() or (t.lower_ in self.words.name_particles | {"voor", "en", "of"})
+            for t in inside
+        ):
+            return True
+        i = self.token_at(pair.open_at) - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i >= 0:
+            low = self.doc[i].lower_
+            if any(low == noun or (low.endswith(noun) and len(low) > len(noun) + 2) for noun in self.words.title_nouns):
+                return True
+            for marker in self.words.title_markers:
+                n = len(marker)
+                if i - n + 1 >= 0 and tuple(t.lower_ for t in self.doc[i - n + 1 : i + 1]) == marker:
+                    return True
+        return False
+
+    def pair_words(self, pair: QuotePair) -> int:
+        return self.words_in(pair.start, pair.end)
+
+    def starts_sentence(self, pair: QuotePair) -> bool:
+        """At most two words before the opening mark in its sentence ('Maar "...')."""
+        i = self.token_at(pair.open_at)
+        sent = self.sentence(i)
+        return self.words_in(self.doc[sent.start].idx, pair.open_at) <= 2
+
+    def direct_candidates(self) -> list[Candidate]:
+        """Quotes with a cue right after ('"...", aldus X') or before ('X zei: "..."')."""
+        self.inside_quotes = self.quote_mask()  # cues in quotes are not cues
+        result, pairs = [], []
+        for pair in self.pairs:
+            if pair in self.titles:
+                pairs.append(pair)
+                continue
+            cand = None
+            if pair.status != "closed":
+                pair, cand = self.cut_unclosed(pair)
+            pairs.append(pair)
+            if cand is None and pair.close_at is not None and self.starts_sentence(pair):
+                after = self.token_from(pair.close_at + 1)
+                found = self.post_cue(after, self.token_from(self.blocks[pair.block].end))
+                if found is not None:
+                    cue, ref, number = found
+                    cand = Candidate("direct", *self.pair_content(pair), pair.block, cue, ref, number, pair)
+            if cand is None:
+                cand = self.colon_cue(pair)
+            if cand is not None:
+                result.append(cand)
+        self.pairs = pairs
+        self.attributed = {cand.pair for cand in result}
+        return result
+
+    def pair_content(self, pair: QuotePair) -> tuple[int, int]:
+        start, end = pair.start, pair.end
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def cut_unclosed(self, pair: QuotePair) -> tuple[QuotePair, Candidate | None]:
+        """A quote never closed may still end at its cue: '“..., memoreert X. “...'."""
+        first, last = self.token_from(pair.start), self.token_from(pair.end)
+        for k in range(first, last):
+            if self.doc[k].text != ",":
+                continue
+            found = self.post_cue(k + 1, last)
+            if found is None:
+                continue
+            cue, ref, number = found
+            cut = pair._replace(end=self.doc[k].idx, status="cut")
+            return cut, Candidate("direct", *self.pair_content(cut), pair.block, cue, ref, number, cut)
+        return pair, None
+
+    def colon_cue(self, pair: QuotePair) -> Candidate | None:
+        """'X zei: "..."' or 'X: "..."'."""
+        i = self.token_at(pair.open_at) - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 0 or self.doc[i].text != ":":
+            return None
+        sent = self.sentence(i)
+        verbs = [v for k, v in self.verbs.items() if sent.start <= k < i and self.token_open(k)]
+        if verbs:
+            verb = max(verbs, key=lambda v: v.i)
+            ref = self.subject_of(verb, i)
+            if ref is None:
+                return None
+            cue = self.verb_cue(verb)
+            return Candidate("direct", *self.pair_content(pair), pair.block, cue, ref, verb.number, pair)
+        start = sent.start
+        while start < i and self.doc[start].lower_ in self.words.focus_particles:
+            start += 1
+        span = self.chunk_source(start, i)
+        if span is None or span.end != i:
+            return None
+        ref = self.analyze_source(span)
+        if ref is None or ref.kind == "noun":
+            return None
+        colon = self.doc[i]
+        cue = Cue(colon.text, colon.idx, self.char_end(i), i)
+        return Candidate("direct", *self.pair_content(pair), pair.block, cue, ref, self.pronoun_number(ref), pair)
+
+    def quote_mask(self) -> list[bool]:
+        mask = [False] * len(self.doc)
+        for pair in self.pairs:
+            first = self.token_at(pair.open_at)
+            last = self.token_at(pair.close_at) if pair.close_at is not None else self.token_from(pair.end) - 1
+            for i in range(first, last + 1):
+                mask[i] = True
+        return mask
+
+    def post_candidates(self) -> Iterator[Candidate]:
+        """Embedded posts: direct quotes by the author of the signature."""
+        for post in self.posts:
+            span = self.doc.char_span(post.author_start, post.author_end, alignment_mode="expand")
+            if span is None:
+                continue
+            runs = self.name_runs(span) or [(span.start, span.end)]
+            ref = SourceRef(span, "name", span.start, ((runs[0][0], runs[-1][1]),), span[0].lower_ != "een")
+            cue = Cue(self.text[post.dash], post.dash, post.dash + 1, self.token_at(post.dash))
+            yield Candidate("direct", post.start, post.end, post.block, cue, ref, "", None)
+
+    # -- reported speech ---------------------------------------------------------------------
+    def find_post_cue_commas(self) -> dict[int, tuple[Cue, SourceRef, str]]:
+        commas = {}
+        for token in self.doc:
+            if token.text == "," and self.token_open(token.i):
+                found = self.post_cue(token.i + 1, len(self.doc))
+                if found is not None and self.sentence(found[0].token).start == self.sentence(token.i).start:
+                    commas[token.i] = found
+        return commas
+
+    def content_range(self, first: int, end: int) -> tuple[int, int] | None:
+        """Characters of a reported clause from token ``first`` to token ``end``,
+        without edge punctuation or quote marks; None when too short."""
+        if first >= end:
+            return None
+        for k in self.post_cue_commas:
+            if first < k < end:
+                end = k
+        start, stop = self.doc[first].idx, self.char_end(end - 1)
+        start, stop = self.trim(start, stop)
+        if self.words_in(start, stop) < self.c.min_reported_words:
+            return None
+        return start, stop
+
+    def trim(self, start: int, stop: int) -> tuple[int, int]:
+        text = self.text
+        edge = " \t\n.,;:!?…—–-"
+        while True:
+            old = (start, stop)
+            while start < stop and text[start] in edge + "([":
+                start += 1
+            while stop > start and text[stop - 1] in edge:
+                stop -= 1
+            if start < stop and quote_mark_role(text, start) in ("open", "either"):
+                start += 1
+            if stop > start and quote_mark_role(text, stop - 1) in ("close", "either"):
+                stop -= 1
+            if (start, stop) == old:
+                return start, stop
+
+    def indirect_candidates(self, direct: list[Candidate]) -> list[Candidate]:
+        # Verbs already serving as the cue after a quote or clause ('"...", zei X').
+        used = {cand.cue.token for cand in direct if cand.cue is not None}
+        used |= {cue.token for cue, _ref, _number in self.post_cue_commas.values()}
+        result = []
+        for verb in sorted(self.verbs.values()):
+            if not self.token_open(verb.i) or verb.i in used:
+                continue
+            cand = self.reported_by_verb(verb)
+            if cand is not None:
+                result.append(cand)
+        for k, (cue, ref, number) in self.post_cue_commas.items():
+            cand = self.reported_before_comma(k, cue, ref, number)
+            if cand is not None:
+                result.append(cand)
+        for i in self.attribution_words:
+            if self.doc[i].lower_ in self.lex.source_prepositions and self.token_open(i):
+                cand = self.reported_by_volgens(i)
+                if cand is not None:
+                    result.append(cand)
+        result += self.back_references()
+        return result
+
+    def reported_by_verb(self, verb: SpeechVerb) -> Candidate | None:
+        """'X zegt dat ...', 'X stelt ... te ...', 'X sprak van ...', 'X zei "..."'."""
+        doc = self.doc
+        sent = self.sentence(verb.i)
+        if verb.lemma == self.lex.speak_of_lemma:
+            return self.reported_by_speak_of(verb, sent)
+        complement, te_at = None, None
+        for j in range(verb.search_from, min(verb.search_from + 12, sent.end)):
+            token = doc[j]
+            if token.lower_ == "dat" or (verb.of and token.lower_ == "of"):
+                complement = j
+                break
+            if token.lower_ == "te" and j > 0 and doc[j - 1].lower_ != "om":
+                te_at = j
+                break
+            if token.text in _BOUNDARY_PUNCT or token.text in _SENTENCE_END or self.is_mark(j, ("open", "either")):
+                break
+            if j in self.verbs:
+                break
+        if complement is not None:
+            clause = doc[complement + 1 : sent.end]
+            if doc[complement].pos_ == "PRON" and not any(t.pos_ in ("VERB", "AUX") for t in clause):
+                return None  # 'vindt dat een goed idee': a demonstrative, not a clause
+            end = self.complement_end(verb, complement, sent)
+            content = self.content_range(complement + 1, end)
+            if content is None:
+                return None
+            ref = self.subject_of(verb, complement)
+            if ref is None:
+                return None
+            return Candidate("indirect", *content, sent.block, self.verb_cue(verb), ref, verb.number)
+        if te_at is not None and verb.te and verb.number:
+            ref = self.subject_of(verb, te_at)
+            if ref is None:
+                return None
+            first = verb.search_from
+            if ref.span.start >= verb.i:
+                first = max(first, ref.span.end)
+            content = self.content_range(first, sent.end)
+            if content is None:
+                return None
+            return Candidate("indirect", *content, sent.block, self.verb_cue(verb), ref, verb.number)
+        return self.quote_after_verb(verb, sent)
+
+    def reported_by_speak_of(self, verb: SpeechVerb, sent: Sentence) -> Candidate | None:
+        """'X sprak van een "provocatie"': the object of 'van' (up to the clause end)."""
+        doc = self.doc
+        j = self.next_word(verb.i + 1, sent.end)
+        skipped = 0
+        while j < sent.end and skipped < 3 and doc[j].lower_ in self.words.time_words:
+            j, skipped = self.next_word(j + 1, sent.end), skipped + 1
+        if j >= sent.end or doc[j].lower_ != self.lex.speak_of_preposition:
+            return None
+        end = j + 1
+        while end < sent.end and doc[end].text not in (",", ";", ":") and not (
+            doc[end].lower_ in ("maar", "terwijl", "omdat") and end > j + 2
+        ):
+            end += 1
+        content = self.content_range(j + 1, end)
+        if content is None:
+            # Short, but a quoted word makes it count: 'sprak van een "provocatie"'.
+            start, stop = doc[j].idx, self.char_end(end - 1)
+            if not any(start <= p.open_at < stop for p in self.pairs):
+                return None
+            content = self.trim(doc[j + 1].idx, stop)
+        ref = self.subject_of(verb, j)
+        if ref is None:
+            return None
+        return Candidate("indirect", *content, sent.block, self.verb_cue(verb), ref, verb.number)
+
+    def quote_after_verb(self, verb: SpeechVerb, sent: Sentence) -> Candidate | None:
+        """'X zei woensdag "..."': a quote right after the verb that ends the sentence."""
+        j = verb.search_from
+        for _ in range(5):
+            j = self.next_word(j, sent.end)
+            if j >= sent.end or self.doc[j].is_punct and not self.is_mark(j, ("open", "either")):
+                return None
+            if self.is_mark(j, ("open", "either")):
+                break
+            j += 1
+        else:
+            return None
+        pair = next((p for p in self.pairs if p.open_at == self.doc[j].idx), None)
+        if pair is None or pair in self.titles or pair in self.attributed or pair.close_at is None:
+            return None
+        after = self.next_word(self.token_at(pair.close_at) + 1, len(self.doc))
+        if after < sent.end and not self.doc[after].is_punct:
+            return None
+        ref = self.subject_of(verb, j)
+        if ref is None:
+            return None
+        self.attributed.add(pair)
+        return Candidate("direct", *self.pair_content(pair), pair.block, self.verb_cue(verb), ref, verb.number, pair)
+
+    def complement_end(self, verb: SpeechVerb, complement: int, sent: Sentence) -> int:
+        """End of a 'dat'-clause: the sentence end, or where the parse starts a
+        second clause coordinated with the speech verb itself ('heeft ontkend dat
+        ... zijn en ziet ...'); a coordination inside the clause stays in it."""
+        doc = self.doc
+        if not doc.has_annotation("DEP"):
+            return sent.end
+        for child in doc[verb.i].children:
+            if child.dep_ != "conj" or not complement + 2 < child.i < sent.end:
+                continue
+            left = min(t.i for t in child.subtree)
+            while left - 1 > complement and doc[left - 1].is_space:
+                left -= 1
+            if doc[left].lower_ not in ("en", "maar") and doc[left - 1].lower_ in ("en", "maar", ",", ";"):
+                left -= 1
+            if complement + 2 < left and doc[left].lower_ in ("en", "maar", ",", ";"):
+                return left
+        return sent.end
+
+    def reported_before_comma(self, comma: int, cue: Cue, ref: SourceRef, number: str) -> Candidate | None:
+        """'..., zegt X.' / '..., aldus X.' / '..., volgens X.': the clause before the comma."""
+        prev = comma - 1
+        while prev >= 0 and self.doc[prev].is_space:
+            prev -= 1
+        if prev >= 0 and self.is_mark(prev, ("close", "either")):
+            pair = next((p for p in self.pairs if p.close_at == self.doc[prev].idx), None)
+            if pair is not None and pair in self.attributed:
+                return None
+        sent = self.sentence(comma)
+        end = comma
+        after = self.next_word(ref.span.end, sent.end)
+        if after < sent.end and self.doc[after].text == ",":
+            nxt = self.next_word(after + 1, sent.end)
+            relative = self.words.relative_pronouns | {"wat", "waar", "waarin", "waarbij"}
+            if nxt < sent.end and self.doc[nxt].lower_ not in relative:
+                end = sent.end  # 'Het plan, zegt hij, is goed.'
+        content = self.content_range(sent.start, end)
+        if content is None:
+            return None
+        return Candidate("indirect", *content, sent.block, cue, ref, number)
+
+    def reported_by_volgens(self, i: int) -> Candidate | None:
+        """'Volgens X ...', '... volgens X ...', '..., volgens X.'"""
+        doc = self.doc
+        prev = i - 1
+        while prev >= 0 and doc[prev].is_space:
+            prev -= 1
+        if prev >= 0 and doc[prev].text == ",":
+            return None  # handled as a cue after its clause
+        sent = self.sentence(i)
+        span = self.chunk_source(i + 1, sent.end)
+        parsed = self.volgens_sources.get(i)
+        if span is None and parsed is not None and i < parsed < sent.end:
+            # The parse knows the object of "volgens" where word classes did not.
+            span = self.chunk_source(min(t.i for t in doc[parsed].subtree), sent.end)
+        if span is None:
+            return None
+        ref = self.analyze_source(span)
+        if ref is None or (ref.kind == "pronoun" and self.words.pronoun_class[span[0].lower_] == "self"):
+            return None
+        cue = Cue(doc[i].text, doc[i].idx, self.char_end(i), i)
+        lead = sent.start
+        while lead < i and (doc[lead].lower_ in self.words.focus_particles or doc[lead].is_space):
+            lead += 1
+        if lead == i:
+            content = self.content_range(span.end, sent.end)
+        else:
+            content = self.content_range(sent.start, sent.end)
+        if content is None:
+            return None
+        return Candidate("indirect", *content, sent.block, cue, ref, self.pronoun_number(ref))
+
+    def back_references(self) -> Iterator[Candidate]:
+        """'Dat meldt persbureau Reuters.': the sentence before is the reported content."""
+        doc = self.doc
+        for n, sent in enumerate(self.sentences):
+            i = self.next_word(sent.start, sent.end)
+            if i >= sent.end or doc[i].lower_ not in ("dat", "dit") or n == 0:
+                continue
+            j = self.next_word(i + 1, sent.end)
+            if j < sent.end and doc[j].lower_ in ("laatste", "alles"):
+                j = self.next_word(j + 1, sent.end)
+            verb = self.verbs.get(j)
+            if verb is None or not verb.number or not self.token_open(j):
+                continue
+            span = self.chunk_source(self.skip_adverbs(verb.cue_end, sent.end), sent.end)
+            if span is None or sent.end - span.end > 8:
+                continue
+            ref = self.analyze_source(span)
+            if ref is None:
+                continue
+            prev = self.sentences[n - 1]
+            if prev.block < sent.block - 1:
+                continue
+            content = self.content_range(prev.start, prev.end)
+            if content is None:
+                continue
+            cue = self.verb_cue(verb)
+            yield Candidate("indirect", *content, sent.block, cue, ref, verb.number, back_reference=True)
+
+    # -- combining ------------------------------------------------------------------------------
+    def drop_nested(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Drop a candidate whose cue lies inside another's content (reported speech
+        within reported speech), duplicates, and back references to quoted sentences."""
+        kept = []
+        for cand in candidates:
+            if cand.cue is None:
+                kept.append(cand)
+                continue
+            nested = any(
+                other is not cand and other.start <= cand.cue.start < other.end and not (
+                    cand.kind == "direct" and other.kind != "direct"
+                )
+                for other in candidates
+            )
+            duplicate = any(
+                other.start == cand.start and other.end == cand.end and candidates.index(other) < candidates.index(cand)
+                for other in candidates
+            )
+            overlapping_back = cand.back_reference and (
+                any(other is not cand and other.start < cand.end and cand.start < other.end for other in candidates)
+                or any(p.open_at < cand.end and cand.start < p.end for p in self.pairs)
+            )
+            if not (nested or duplicate or overlapping_back):
+                kept.append(cand)
+        return kept
+
+    def merge_partial_quotes(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Reported clauses containing quote marks become mixed (or direct when the
+        quote is all they contain); clauses running into an attributed quote stop before it."""
+        kept = []
+        for cand in candidates:
+            if cand.kind == "direct":
+                kept.append(cand)
+                continue
+            drop = False
+            for pair in self.pairs:
+                close = pair.close_at if pair.close_at is not None else pair.end
+                after_pair = pair.close_at + 1 if pair.close_at is not None else pair.end
+                if not (pair.open_at < cand.end and cand.start <= close):
+                    continue
+                if pair in self.titles:
+                    continue
+                if pair in self.attributed:
+                    if pair.open_at > cand.start:
+                        cand.end = self.trim(cand.start, pair.open_at)[1]
+                    else:
+                        drop = True
+                    continue
+                if any(pair in other.consumed for other in kept):
+                    continue
+                cand.consumed.append(pair)
+                cand.end = max(cand.end, self.trim(cand.start, after_pair)[1])
+            if drop or self.words_in(cand.start, cand.end) < self.c.min_reported_words and not cand.consumed:
+                continue
+            if cand.consumed:
+                self.consume(cand)
+            kept.append(cand)
+        return kept
+
+    def consume(self, cand: Candidate) -> None:
+        """Direct when the quote is the whole clause, or only connectives precede it
+        ('Maar "...", zegt hij'); otherwise mixed."""
+        pairs = cand.consumed
+        if len(pairs) == 1:
+            pair = pairs[0]
+            before = [
+                t for t in self.doc[self.token_from(cand.start) : self.token_at(pair.open_at)]
+                if t.is_alpha or t.like_num
+            ]
+            after = self.words_in(pair.end + 1, cand.end) if pair.end < cand.end else 0
+            if not after and all(t.lower_ in self.words.focus_particles | {"anders", "immers"} for t in before) and (
+                not before or self.pair_words(pair) > self.c.max_label_words
+            ):
+                cand.kind = "direct"
+                cand.start, cand.end = self.pair_content(pair)
+                cand.pair = pair
+                return
+        cand.kind = "mixed"
+
+    def continuations(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Quotes without a cue: they continue the neighbouring speaker's quote."""
+        used = {c.pair for c in candidates if c.pair is not None}
+        used |= {p for c in candidates for p in c.consumed}
+        open_pairs = [
+            p for p in self.pairs
+            if p not in used and p not in self.titles
+            and self.pair_words(p) > self.c.max_label_words
+            and not self.has_label_verb(p)
+        ]
+        by_pair = {c.pair: c for c in candidates if c.pair is not None}
+        created: dict[QuotePair, Candidate] = {}
+        # A quote left open at a paragraph end takes the speaker of the quote that
+        # continues it at the start of the next paragraph.
+        for pair in sorted(open_pairs, key=lambda p: p.open_at, reverse=True):
+            if pair.status != "open_end" or pair.block + 1 >= len(self.blocks):
+                continue
+            nxt_block = self.blocks[pair.block + 1]
+            nxt = next((p for p in self.pairs if p.open_at == nxt_block.start), None)
+            target = by_pair.get(nxt) or created.get(nxt)
+            if target is not None:
+                created[pair] = Candidate("direct", *self.pair_content(pair), pair.block, pair=pair, link=target)
+        pool = sorted(candidates, key=lambda c: c.start)
+        for pair in sorted(open_pairs, key=lambda p: p.open_at):
+            if pair in created:
+                continue
+            previous = [c for c in pool + list(created.values()) if c.start < pair.open_at]
+            if not previous:
+                continue
+            prev = max(previous, key=lambda c: c.start)
+            if pair.block - prev.block > self.c.continuation_paragraphs:
+                continue
+            created[pair] = Candidate("direct", *self.pair_content(pair), pair.block, pair=pair, link=prev)
+        return list(created.values())
+
+    def has_label_verb(self, pair: QuotePair) -> bool:
+        sent = self.sentence(self.token_at(pair.open_at))
+        return any(
+            t.lemma_ in self.words.label_verbs or t.lower_.startswith("noem")
+            for t in self.doc[sent.start : self.token_at(pair.open_at)]
+        )
+
+    # -- speakers -----------------------------------------------------------------------------
+    def resolve(self, candidates: list[Candidate]) -> list[Candidate]:
+        quoted = [(c.start, c.end) for c in candidates if c.kind == "direct"]
+        reported = [(c.start, c.end) for c in candidates if c.kind != "direct"]
+        closed = [(self.blocks[b].start, self.blocks[b].end) for b in self.closed_blocks]
+        self.antecedents = _Antecedents()
+        for start, cluster in self.index.mentions_before(len(self.text) + 1):
+            if any(s <= start < e for s, e in quoted + closed):
+                continue
+            in_reported = any(s <= start < e for s, e in reported)
+            self.antecedents.add(start, self.cluster_speaker(cluster, None, NAMED), in_reported)
+        for cand in candidates:
+            if cand.source is not None:
+                cand.speaker = self.speaker_for(cand)
+                if cand.speaker is not None and cand.speaker.label is not None:
+                    self.antecedents.add(cand.source.span.start_char, cand.speaker, is_speaker=True)
+        for cand in candidates:
+            if cand.source is None:
+                target = cand.link
+                while target is not None and target.source is None and target.speaker is None:
+                    target = target.link
+                if target is not None and target.speaker is not None:
+                    cand.speaker = target.speaker._replace(
+                        text="", start=None, end=None, confidence=min(CONTINUATION, target.speaker.confidence)
+                    )
+        return [c for c in candidates if c.speaker is not None and self.words_in(c.start, c.end) > 0]
+
+    def cluster_name(self, cluster: EntityCluster) -> str:
+        """The cluster's canonical name; for a person known by one word only, the
+        fullest form written in the text ('Jesse Klaver' where the model tagged
+        'Klaver' alone)."""
+        if cluster.label != "PER":
+            return cluster.canonical
+        if id(cluster) not in self.cluster_names:
+            self.cluster_names[id(cluster)] = self.person_name(cluster.canonical)
+        return self.cluster_names[id(cluster)]
+
+    def person_name(self, canonical: str) -> str:
+        words = canonical.split()
+        while len(words) > 1 and role_head(words[0]) is not None:
+            words = words[1:]  # 'Kamerlid Jesse Klaver': the model took the title in
+        name = " ".join(words)
+        if len(words) > 1:
+            return name
+        return max(name, fullest_written_name(self.doc, name), key=len)
+
+    def cluster_speaker(self, cluster: EntityCluster, ref: SourceRef | None, confidence: float) -> Speaker:
+        name = self.cluster_name(cluster)
+        return Speaker(
+            name=name,
+            text=self.written(ref),
+            start=ref.span.start_char if ref else None,
+            end=ref.span.end_char if ref else None,
+            entity_id=cluster.entity_id,
+            kind=SPEAKER_KINDS.get(cluster.label, "organization"),
+            confidence=confidence,
+            label=cluster.label,
+        )
+
+    def written(self, ref: SourceRef | None) -> str:
+        return ref.span.text.strip(" ,.:;") if ref is not None else ""
+
+    def unresolved(self, ref: SourceRef) -> Speaker:
+        text = self.written(ref)
+        return Speaker(text, text, ref.span.start_char, ref.span.end_char, None, "unresolved", UNRESOLVED, None)
+
+    def speaker_for(self, cand: Candidate) -> Speaker | None:
+        ref = cand.source
+        if ref.kind == "name":
+            return self.named_speaker(ref)
+        if ref.kind == "role":
+            return self.role_speaker(ref)
+        if ref.kind == "pronoun":
+            return self.pronoun_speaker(ref, cand.number)
+        return self.unresolved(ref)
+
+    def named_speaker(self, ref: SourceRef) -> Speaker:
+        identities = [self.name_identity(run, ref) for run in ref.names]
+        name = " en ".join(identity.name for identity in identities)
+        label, confidence, entity_id = identities[0].label, identities[0].confidence, identities[0].entity_id
+        kind = SPEAKER_KINDS.get(label, "organization")
+        role = role_head(self.doc[ref.head].text)
+        if role is not None and role[0] == "person" and ref.names[0][0] == ref.head + 1:
+            kind = "person"  # 'D66-leider Sigrid Kaag': the role noun outweighs the model's label
+        return Speaker(
+            name=name,
+            text=self.written(ref),
+            start=ref.span.start_char,
+            end=ref.span.end_char,
+            entity_id=entity_id,
+            kind=kind,
+            confidence=confidence,
+            label=label,
+        )
+
+    def name_identity(self, run: tuple[int, int], ref: SourceRef) -> "_Identity":
+        """Who a name as written is: the fullest name, the entity label and id
+        (the cluster's, so that it joins the entities table; None for a name the
+        model did not tag anywhere) and how sure that is."""
+        written = self.doc[run[0] : run[1]].text
+        clusters = [
+            c for i in range(*run)
+            if (c := self.index.cluster_at(self.doc[i].idx, self.char_end(i))) is not None
+        ]
+        cluster = next((c for c in clusters if c.label == "PER"), clusters[0] if clusters else None)
+        if cluster is not None and self.has_function_word(cluster.canonical, written):
+            cluster = None  # a mis-tagged span such as 'Volgens Rutte'
+        if cluster is not None:
+            canonical = normalize_name(cluster.canonical)
+            if canonical != normalize_name(written) and canonical in normalize_name(written):
+                # The model tagged part of the name ('Von' of 'Von der Leyen').
+                fuller = cluster_for_name(self.index, written) or cluster
+                name = self.cluster_name(fuller) if fuller is not cluster else fullest_written_name(self.doc, written)
+                return _Identity(name, fuller.label, NAMED, fuller.entity_id)
+            return _Identity(self.cluster_name(cluster), cluster.label, NAMED, cluster.entity_id)
+        found = cluster_for_name(self.index, written)
+        if found is not None and not self.has_function_word(found.canonical, written):
+            return _Identity(self.cluster_name(found), found.label, NAMED, found.entity_id)
+        return _Identity(fullest_written_name(self.doc, written), self.guess_label(run, ref), NAMED_UNTAGGED, None)
+
+    def has_function_word(self, canonical: str, written: str) -> bool:
+        """Whether an entity name carries a capitalised function word the name as
+        written lacks ('Volgens Von der Leyen' for 'Von der Leyen')."""
+        extra = set(normalize_name(canonical).split()) - set(normalize_name(written).split())
+        return any(
+            self.doc.vocab[word].is_stop and word not in self.words.name_particles for word in extra
+        )
+
+    def guess_label(self, run: tuple[int, int], ref: SourceRef) -> str:
+        """For a name the model did not tag: organisations come with an article
+        ('het Kremlin', 'The Times') or in capitals ('NOS'); people without."""
+        first = self.doc[run[0]]
+        before = self.doc[run[0] - 1] if run[0] > ref.span.start else None
+        if before is not None and before.lower_ in ("de", "het"):
+            return "ORG"
+        if first.text in ("The", "De", "Het") or (first.text.isupper() and len(first.text) > 1):
+            return "ORG"
+        return "PER"
+
+    def role_speaker(self, ref: SourceRef) -> Speaker:
+        head = self.doc[ref.head]
+        if not ref.definite:
+            return self.unresolved(ref)
+        kind = role_head(head.text)
+        cluster = self.index.find_by_role(head.text, before=head.idx)
+        wanted = {"PER"} if kind is not None and kind[0] == "person" else {"ORG", "LOC"}
+        if cluster is not None and cluster.label in wanted:
+            return self.cluster_speaker(cluster, ref, ROLE_ALIAS)
+        if head.lower_ in self.words.unnamed or kind is None:
+            return self.unresolved(ref)
+        if kind[0] == "person":
+            found = self.last_person(head.idx)
+        else:
+            found = self.antecedents.last(head.idx, {"ORG", "LOC"}, contains=kind[1], reported=True)
+        if found is None:
+            return self.unresolved(ref)
+        return found[1]._replace(
+            text=self.written(ref), start=ref.span.start_char, end=ref.span.end_char, confidence=ROLE_RECENT
+        )
+
+    def last_person(self, before: int) -> tuple[int, Speaker] | None:
+        """The person last named outside reported content; one named inside
+        reported content only when it is in a later paragraph than that."""
+        outside = self.antecedents.last(before, {"PER"})
+        anywhere = self.antecedents.last(before, {"PER"}, reported=True)
+        if outside is None or (anywhere is not None and self.block_index(anywhere[0]) > self.block_index(outside[0])):
+            return anywhere
+        return outside
+
+    def pronoun_speaker(self, ref: SourceRef, number: str) -> Speaker | None:
+        token = ref.span[0]
+        cls = self.words.pronoun_class[token.lower_]
+        if cls == "self":
+            return None  # the writer's own words
+        plural = cls == "group" or (cls == "person_or_group" and (number == "pl" or self.plural_verb_near(token.i)))
+        if plural:
+            # Plural 'ze/zij' refers to many things; only an organisation or group
+            # that was itself the speaker just before is taken as meant.
+            found = self.antecedents.last(token.idx, {"ORG", "LOC", "MISC"}, within=300, speakers_only=True)
+        else:
+            found = self.last_person(token.idx)
+        if found is None:
+            return self.unresolved(ref)
+        return found[1]._replace(text=token.text, start=token.idx, end=self.char_end(token.i), confidence=PRONOUN)
+
+    def plural_verb_near(self, i: int) -> bool:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(self.doc):
+                verb = self.verbs.get(j)
+                if verb is not None and verb.number:
+                    return verb.number == "pl"
+                if "Plur" in self.doc[j].morph.get("Number") and self.doc[j].pos_ in ("VERB", "AUX"):
+                    return True
+        return False

@@ -1,0 +1,462 @@
+"""Quote attribution: direct, indirect and mixed quotes with their speakers.
+
+Uses its own pipeline (the shipped model plus "dutch_quotes" only), so the
+tests do not depend on the number and date components.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+import pipeline.components.quotes  # noqa: F401  (registers the factory)
+from pipeline.components.quotes import (
+    QuoteInfo,
+    embedded_posts,
+    quote_mark_role,
+    quote_pairs,
+    teaser_blocks,
+    text_blocks,
+)
+from pipeline.extract.common import SentenceIndex
+from pipeline.extract.entities import extract_entities
+from pipeline.extract.quotes import QuoteMention, extract_quotes
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def quote_nlp():
+    nlp = spacy.load(REPO / "models" / "nl_news")
+    nlp.add_pipe("dutch_quotes")
+    return nlp
+
+
+def quotes_of(nlp, text: str) -> list[QuoteMention]:
+    doc = nlp(text)
+    doc._.doc_id = "test"
+    return list(extract_quotes(doc, "test"))
+
+
+def summary(rows: list[QuoteMention]) -> list[tuple[str, str, str, str]]:
+    return [(q.kind, q.text, q.cue, q.speaker) for q in rows]
+
+
+# -- direct quotes -----------------------------------------------------------------------------
+DIRECT = [
+    pytest.param(
+        '"We hebben nog geen terugtrekking gezien", aldus Stoltenberg.',
+        [("direct", "We hebben nog geen terugtrekking gezien", "aldus", "Stoltenberg")],
+        id="straight-double-aldus",
+    ),
+    pytest.param(
+        "“Dit is een gevaarlijk moment voor Europa”, zei premier Mark Rutte in Den Haag.",
+        [("direct", "Dit is een gevaarlijk moment voor Europa", "zei", "Mark Rutte")],
+        id="curly-double-zei-with-title",
+    ),
+    pytest.param(
+        "‘Wij hebben geen enkel bewijs gezien van een terugtrekking’, aldus Wallace op de radio.",
+        [("direct", "Wij hebben geen enkel bewijs gezien van een terugtrekking", "aldus", "Wallace")],
+        id="curly-single",
+    ),
+    pytest.param(
+        "'Het gaat om een serieuze dreiging voor de regio', zegt Wallace.",
+        [("direct", "Het gaat om een serieuze dreiging voor de regio", "zegt", "Wallace")],
+        id="straight-single",
+    ),
+    pytest.param(
+        "„Geen enkele soldaat blijft achter in het land”, zei Makei in Minsk.",
+        [("direct", "Geen enkele soldaat blijft achter in het land", "zei", "Makei")],
+        id="low-high-double",
+    ),
+    pytest.param(
+        "‘Geen enkele soldaat zal achterblijven op ons grondgebied', zei Makei.",
+        [("direct", "Geen enkele soldaat zal achterblijven op ons grondgebied", "zei", "Makei")],
+        id="closing-mark-of-other-style",
+    ),
+    pytest.param(
+        '"Wij reageren op de realiteit. We hebben erover gehoord, maar het gebeurt nog niet", aldus Zelensky.',
+        [(
+            "direct",
+            "Wij reageren op de realiteit. We hebben erover gehoord, maar het gebeurt nog niet",
+            "aldus",
+            "Zelensky",
+        )],
+        id="multi-sentence",
+    ),
+    pytest.param(
+        '"Waarom zouden we ons terugtrekken?" vroeg Lavrov.',
+        [("direct", "Waarom zouden we ons terugtrekken?", "vroeg", "Lavrov")],
+        id="question-without-comma",
+    ),
+    pytest.param(
+        'Stoltenberg zei woensdag: "We blijven waakzaam en steunen Oekraïne."',
+        [("direct", "We blijven waakzaam en steunen Oekraïne.", "zei", "Stoltenberg")],
+        id="cue-before-with-colon",
+    ),
+    pytest.param(
+        "Rutte: 'We gaan door met de steun aan Oekraïne.'",
+        [("direct", "We gaan door met de steun aan Oekraïne.", ":", "Rutte")],
+        id="name-colon",
+    ),
+    pytest.param(
+        '"Nee", zei Rutte.',
+        [("direct", "Nee", "zei", "Rutte")],
+        id="short-quote-with-cue",
+    ),
+    pytest.param(
+        "Kamerlid Jesse Klaver (GroenLinks) zegt: 'We steunen het kabinet, maar willen meer duidelijkheid.'",
+        [("direct", "We steunen het kabinet, maar willen meer duidelijkheid.", "zegt", "Jesse Klaver")],
+        id="role-name-aside-colon",
+    ),
+    pytest.param(
+        'Halsema reageerde op Twitter: "Ik begrijp de zorgen, maar veiligheid gaat voor."',
+        [("direct", "Ik begrijp de zorgen, maar veiligheid gaat voor.", "reageerde", "Halsema")],
+        id="platform-name-is-no-verb",
+    ),
+    pytest.param(
+        '"Wat moeten we nu?", vroeg een boer uit Friesland zich af.',
+        [("direct", "Wat moeten we nu?", "vroeg", "een boer")],
+        id="unnamed-speaker-direct",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", DIRECT)
+def test_direct_quotes(quote_nlp, text, expected):
+    assert summary(quotes_of(quote_nlp, text)) == expected
+
+
+# -- cues and speakers across sentences ---------------------------------------------------------
+CONTEXT = [
+    pytest.param(
+        'NAVO-chef Jens Stoltenberg sprak in Brussel. "Tot dusver zien we geen de-escalatie", aldus Stoltenberg. '
+        '"Integendeel, het lijkt erop dat Rusland doorgaat met de opbouw."',
+        [
+            ("direct", "Tot dusver zien we geen de-escalatie", "aldus", "Jens Stoltenberg"),
+            ("direct", "Integendeel, het lijkt erop dat Rusland doorgaat met de opbouw.", "", "Jens Stoltenberg"),
+        ],
+        id="canonical-name-and-continuation",
+    ),
+    pytest.param(
+        'NAVO-chef Jens Stoltenberg kwam woensdag naar Brussel.\n\n'
+        '"Alles staat klaar voor een aanval", waarschuwt hij nog maar eens.',
+        [("direct", "Alles staat klaar voor een aanval", "waarschuwt", "Jens Stoltenberg")],
+        id="pronoun-hij",
+    ),
+    pytest.param(
+        "NAVO-chef Jens Stoltenberg kwam woensdag naar Brussel.\n\n"
+        "“De afgelopen weken hebben we het omgekeerde gezien, memoreert de secretaris-generaal. "
+        "“Alles staat klaar voor een aanval”, waarschuwt hij.",
+        [
+            ("direct", "De afgelopen weken hebben we het omgekeerde gezien", "memoreert", "Jens Stoltenberg"),
+            ("direct", "Alles staat klaar voor een aanval", "waarschuwt", "Jens Stoltenberg"),
+        ],
+        id="unclosed-quote-ends-at-cue",
+    ),
+    pytest.param(
+        'Stoltenberg zei: "De situatie is ernstig en we nemen geen enkel risico.\n\n'
+        '"We versterken de oostflank met extra troepen."',
+        [
+            ("direct", "De situatie is ernstig en we nemen geen enkel risico.", "zei", "Stoltenberg"),
+            ("direct", "We versterken de oostflank met extra troepen.", "", "Stoltenberg"),
+        ],
+        id="open-at-paragraph-end-cue-before",
+    ),
+    pytest.param(
+        '"De situatie is ernstig en we nemen geen enkel risico.\n\n'
+        '"We versterken de oostflank met extra troepen", zei Stoltenberg.',
+        [
+            ("direct", "De situatie is ernstig en we nemen geen enkel risico.", "", "Stoltenberg"),
+            ("direct", "We versterken de oostflank met extra troepen", "zei", "Stoltenberg"),
+        ],
+        id="open-at-paragraph-end-cue-after",
+    ),
+    pytest.param(
+        '"Het is klaar", zei Rutte.\n\nMaar "we hebben nog veel werk te doen in de komende maanden".',
+        [
+            ("direct", "Het is klaar", "zei", "Rutte"),
+            ("direct", "we hebben nog veel werk te doen in de komende maanden", "", "Rutte"),
+        ],
+        id="continuation-next-paragraph",
+    ),
+    pytest.param(
+        "De Britse minister Ben Wallace bezocht dinsdag Estland. "
+        "De minister zei dat Moskou moet worden beoordeeld op zijn daden.",
+        [("indirect", "Moskou moet worden beoordeeld op zijn daden", "zei", "Ben Wallace")],
+        id="role-noun-to-person",
+    ),
+    pytest.param(
+        "Ursula von der Leyen sprak in Straatsburg. "
+        "Ze zei dat de Russen snel moeten aantonen dat ze de-escaleren.",
+        [("indirect", "de Russen snel moeten aantonen dat ze de-escaleren", "zei", "Ursula von der Leyen")],
+        id="pronoun-ze-singular",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONTEXT)
+def test_cues_and_speakers_in_context(quote_nlp, text, expected):
+    assert summary(quotes_of(quote_nlp, text)) == expected
+
+
+# -- reported speech -------------------------------------------------------------------------------
+INDIRECT = [
+    pytest.param(
+        "Rutte zegt dat het kabinet extra geld uittrekt voor defensie.",
+        [("indirect", "het kabinet extra geld uittrekt voor defensie", "zegt", "Rutte")],
+        id="zegt-dat",
+    ),
+    pytest.param(
+        "Het Kremlin ontkent dat er plannen zijn voor een inval.",
+        [("indirect", "er plannen zijn voor een inval", "ontkent", "Kremlin")],
+        id="organisation-ontkent-dat",
+    ),
+    pytest.param(
+        "Op dinsdag maakte Belarus bekend dat de Russische militairen na de oefeningen vertrekken.",
+        [("indirect", "de Russische militairen na de oefeningen vertrekken", "maakte", "Belarus")],
+        id="separable-verb-inverted-subject",
+    ),
+    pytest.param(
+        "Volgens de Verenigde Staten heeft Rusland 130.000 militairen verzameld bij de grens.",
+        [("indirect", "heeft Rusland 130.000 militairen verzameld bij de grens", "Volgens", "Verenigde Staten")],
+        id="volgens-first",
+    ),
+    pytest.param(
+        "Rusland heeft 130.000 militairen verzameld bij de grens, volgens de Verenigde Staten.",
+        [("indirect", "Rusland heeft 130.000 militairen verzameld bij de grens", "volgens", "Verenigde Staten")],
+        id="volgens-last",
+    ),
+    pytest.param(
+        "De NAVO ziet het aantal troepen bij de grens nog niet afnemen, zegt Stoltenberg.",
+        [("indirect", "De NAVO ziet het aantal troepen bij de grens nog niet afnemen", "zegt", "Stoltenberg")],
+        id="clause-before-zegt",
+    ),
+    pytest.param(
+        "Biden sprak van een zeer gevaarlijke situatie aan de grens.",
+        [("indirect", "een zeer gevaarlijke situatie aan de grens", "sprak", "Biden")],
+        id="sprak-van",
+    ),
+    pytest.param(
+        "Zelensky stelt nog niets gemerkt te hebben van een afbouw van de troepen.",
+        [("indirect", "nog niets gemerkt te hebben van een afbouw van de troepen", "stelt", "Zelensky")],
+        id="te-infinitive",
+    ),
+    pytest.param(
+        "Een aantal eenheden keert terug naar de kazerne, volgens een woordvoerder.",
+        [("indirect", "Een aantal eenheden keert terug naar de kazerne", "volgens", "een woordvoerder")],
+        id="unnamed-speaker",
+    ),
+    pytest.param(
+        "Burgemeester Femke Halsema wil het vuurwerkverbod uitbreiden. Dat meldt het Parool.",
+        [("indirect", "Burgemeester Femke Halsema wil het vuurwerkverbod uitbreiden", "meldt", "Parool")],
+        id="dat-meldt-back-reference",
+    ),
+    pytest.param(
+        "Vorige week zei Rutte dat het kabinet gewoon doorgaat.",
+        [("indirect", "het kabinet gewoon doorgaat", "zei", "Rutte")],
+        id="time-adverbial-first-inverted-subject",
+    ),
+    pytest.param(
+        "Het Kremlin heeft meermaals ontkend dat er plannen zijn voor een inval.",
+        [("indirect", "er plannen zijn voor een inval", "ontkend", "Kremlin")],
+        id="participle-after-auxiliary",
+    ),
+    pytest.param(
+        "De gesprekken mislukten nadat de Amerikaanse president Joe Biden had gezegd dat Washington niets kon bevestigen.",
+        [("indirect", "Washington niets kon bevestigen", "gezegd", "Joe Biden")],
+        id="subordinate-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", INDIRECT)
+def test_indirect_quotes(quote_nlp, text, expected):
+    assert summary(quotes_of(quote_nlp, text)) == expected
+
+
+MIXED = [
+    pytest.param(
+        'Zelensky herhaalde dat Oekraïne "kalm blijft onder dit soort omstandigheden".',
+        [("mixed", 'Oekraïne "kalm blijft onder dit soort omstandigheden', "herhaalde", "Zelensky")],
+        id="dat-clause-with-partial-quote",
+    ),
+    pytest.param(
+        'Volgens Zelensky zou een terugtrekking "door iedereen te zien zijn".',
+        [("mixed", 'zou een terugtrekking "door iedereen te zien zijn', "Volgens", "Zelensky")],
+        id="volgens-with-partial-quote",
+    ),
+    pytest.param(
+        'Poetin sprak van een "provocatie".',
+        [("mixed", 'een "provocatie', "sprak", "Poetin")],
+        id="sprak-van-with-label",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", MIXED)
+def test_mixed_quotes(quote_nlp, text, expected):
+    assert summary(quotes_of(quote_nlp, text)) == expected
+
+
+# -- not quotes --------------------------------------------------------------------------------------
+NOT_QUOTES = [
+    pytest.param('Moskou deed dat af als "informatieterrorisme".', id="scare-quote"),
+    pytest.param("NAVO-baas Jens Stoltenberg is 'voorzichtig optimistisch’ over een uitweg.", id="short-label"),
+    pytest.param("De gedetineerden noemen zichzelf 'politieke gevangenen'.", id="noemen-label"),
+    pytest.param('Ze schreef het boek "Een oorlog in Europa die niemand wilde zien".', id="book-title"),
+    pytest.param(
+        "Zo'n 130.000 militairen staan aan de grens en 's avonds rijden de auto's af en aan.",
+        id="apostrophes-in-words",
+    ),
+    pytest.param("De trein vertrok volgens plan om acht uur uit Kiev.", id="volgens-plan"),
+    pytest.param("Wij denken dat het beter kan met minder geld.", id="first-person-outside-quotes"),
+    pytest.param('"Dit is een lange zin zonder spreker die niemand heeft gezegd."', id="no-speaker-at-all"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_not_quotes(quote_nlp, text):
+    assert quotes_of(quote_nlp, text) == []
+
+
+def test_continuation_does_not_reach_past_the_next_paragraph(quote_nlp):
+    text = (
+        '"Het is klaar", zei Rutte.\n\n'
+        "De Kamer vergadert volgende week opnieuw over het plan.\n\n"
+        'De oppositie is boos. "Dit is een schande voor het hele land en de kiezer."'
+    )
+    assert summary(quotes_of(quote_nlp, text)) == [("direct", "Het is klaar", "zei", "Rutte")]
+
+
+def test_short_reported_clause(quote_nlp):
+    assert summary(quotes_of(quote_nlp, "Rutte zei dat het kan. Wilders zei dat niet.")) == [
+        ("indirect", "het kan", "zei", "Rutte")
+    ]
+
+
+def test_apostrophes_do_not_break_pairing(quote_nlp):
+    text = "De auto's van zo'n twintig diplomaten vertrokken. 'We blijven tot het einde', zei Makei."
+    assert summary(quotes_of(quote_nlp, text)) == [("direct", "We blijven tot het einde", "zei", "Makei")]
+
+
+# -- page furniture ---------------------------------------------------------------------------------
+def test_embedded_post_is_a_quote_by_its_author(quote_nlp):
+    text = (
+        '"Het is klaar", zei Rutte.\n\n'
+        "Russische troepen trekken zich niet terug van de grens. https://t.co/abc123 "
+        "— Larisa Brown (@larisamlbrown) 15 februari 2022\n\nNieuwe video"
+    )
+    rows = quotes_of(quote_nlp, text)
+    assert summary(rows)[1] == (
+        "direct",
+        "Russische troepen trekken zich niet terug van de grens.",
+        "—",
+        "Larisa Brown",
+    )
+    assert rows[1].speaker_kind == "person"
+
+
+def test_teaser_block_is_skipped(quote_nlp):
+    text = (
+        '"Het is klaar", zei Rutte.\n\nLees ook:\n\n'
+        "Wat kan diplomatie nog bereiken?\n\n"
+        '"We moeten blijven praten met Moskou", zegt een oud-diplomaat.'
+    )
+    assert summary(quotes_of(quote_nlp, text)) == [("direct", "Het is klaar", "zei", "Rutte")]
+
+
+# -- rows and span annotations ----------------------------------------------------------------------
+def test_rows_carry_offsets_ids_and_kinds(quote_nlp):
+    text = "Het Kremlin ontkent dat er plannen zijn voor een inval. Hij zei dat hij het niet wist."
+    doc = quote_nlp(text)
+    doc._.doc_id = "doc-1"
+    row = next(extract_quotes(doc, "doc-1"))
+    assert text[row.start : row.end] == row.text == "er plannen zijn voor een inval"
+    assert text[row.cue_start : row.cue_start + len(row.cue)] == "ontkent"
+    assert text[row.speaker_start : row.speaker_end] == row.speaker_text == "Het Kremlin"
+    assert row.speaker_kind == "organization"
+    assert row.speaker_entity_id and row.speaker_entity_id.startswith("E")
+    assert row.quote_id.startswith("Q") and row.sent_idx == SentenceIndex(doc)(row.start)
+    span = next(iter(doc.spans["quotes"]))
+    assert isinstance(span._.quote, QuoteInfo) and span._.quote.quote_id == row.quote_id
+
+
+def test_speaker_entity_ids_join_the_entities_table(quote_nlp):
+    text = (
+        "NAVO-chef Jens Stoltenberg sprak in Brussel. \"We zien geen de-escalatie\", aldus Stoltenberg. "
+        "Het Kremlin ontkent dat er plannen zijn. Volgens de Verenigde Staten staan er 130.000 militairen."
+    )
+    doc = quote_nlp(text)
+    entity_ids = {mention.entity_id for mention in extract_entities(doc, "test")}
+    rows = list(extract_quotes(doc, "test"))
+    assert len(rows) == 3
+    assert all(row.speaker_entity_id in entity_ids for row in rows if row.speaker_entity_id is not None)
+
+
+def test_confidence_orders_how_the_speaker_was_found(quote_nlp):
+    text = (
+        "NAVO-chef Jens Stoltenberg sprak in Brussel.\n\n"
+        '"We zien geen de-escalatie aan de grens", aldus Stoltenberg. '
+        '"Integendeel, het lijkt erop dat Rusland doorgaat met de opbouw."\n\n'
+        "Hij waarschuwt dat het vertrek van militairen niet geruststelt.\n\n"
+        "De secretaris-generaal zei dat de NAVO waakzaam blijft."
+    )
+    by_cue = {q.cue: q for q in quotes_of(quote_nlp, text)}
+    named, continued = by_cue["aldus"], by_cue[""]
+    pronoun, role = by_cue["waarschuwt"], by_cue["zei"]
+    assert {q.speaker for q in (named, continued, pronoun, role)} == {"Jens Stoltenberg"}
+    assert named.confidence > role.confidence > pronoun.confidence > continued.confidence
+
+
+def test_unresolved_speaker_is_kept_as_written(quote_nlp):
+    row = quotes_of(quote_nlp, "Een aantal eenheden is volgens een woordvoerder al klaar voor vertrek.")[0]
+    assert (row.speaker, row.speaker_kind, row.speaker_entity_id) == ("een woordvoerder", "unresolved", None)
+
+
+# -- model-independent building blocks ------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, index, role",
+    [
+        ("zo'n", 2, None),
+        ("auto's", 4, None),
+        ("’s avonds", 0, None),
+        ("in de jaren '90", 12, None),
+        ("zei: 'ja'", 5, "open"),
+        ("zei: 'ja'", 8, "close"),
+        ("„Ja”", 0, "open"),
+        ("„Ja”", 3, "close"),
+    ],
+)
+def test_quote_mark_roles(text, index, role):
+    assert quote_mark_role(text, index) == role
+
+
+@pytest.mark.parametrize(
+    "text, contents",
+    [
+        ("is 'voorzichtig optimistisch’ over", ["voorzichtig optimistisch"]),
+        ("‘Geen soldaat blijft', zei hij.", ["Geen soldaat blijft"]),
+        ('"Hij zei \'nee\' en ging", aldus X.', ["Hij zei 'nee' en ging"]),
+        ("“Eerste, zegt X. “Tweede”, zegt hij.", ["Eerste, zegt X. ", "Tweede"]),
+        ("De auto's van zo'n man.", []),
+    ],
+)
+def test_quote_pairs(text, contents):
+    pairs = list(quote_pairs(text, 0, len(text), 0))
+    assert [text[p.start : p.end] for p in pairs] == contents
+
+
+def test_teaser_blocks_and_posts():
+    text = (
+        "Body.\n\nLees ook:\n\nKop van een ander artikel?\n\nTeaser van dat artikel.\n\n"
+        "Lees ook: Nog een kop\n\n"
+        "Tekst van de post https://t.co/x — Jan Jansen (@jjansen) 1 maart 2022"
+    )
+    blocks = text_blocks(text)
+    assert teaser_blocks(text, blocks, ["lees ook"]) == {1, 2, 3, 4}
+    [post] = embedded_posts(text, blocks)
+    assert text[post.start : post.end] == "Tekst van de post"
+    assert text[post.author_start : post.author_end] == "Jan Jansen"
