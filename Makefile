@@ -25,6 +25,10 @@ extract: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Full pipeline vs spaCy's nlp.pipe alone; BENCH_ARGS="--n 1000,10000" for larger corpora.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
 # Accuracy on the seeds against tests/gold (terminal table + output/eval/metrics.json).
 eval: $(STAMP)
 	$(BIN)/python -m pipeline evaluate --gold tests/gold --input seeds \
@@ -42,7 +46,13 @@ corpus/ner/%.spacy:
 	$(SPACY) convert $< $(@D)/tmp-$* --converter ner --n-sents 10 --lang nl
 	mv $(@D)/tmp-$*/*.spacy $@ && rmdir $(@D)/tmp-$*
 
-UD_TRAIN := $(DATA)/ud/train/nl_lassysmall-legacy2017-train.conllu \
+# The legacy LassySmall train file is first rewritten to today's UD conventions
+# (models/configs/ud_harmonize.json); the Alpino files already follow them.
+corpus/ud/legacy-harmonized.conllu: $(DATA)/ud/train/nl_lassysmall-legacy2017-train.conllu models/configs/ud_harmonize.json | $(STAMP)
+	mkdir -p $(@D)
+	$(BIN)/python -m pipeline.training.harmonize_ud $< $@ models/configs/ud_harmonize.json
+
+UD_TRAIN := corpus/ud/legacy-harmonized.conllu \
             $(DATA)/ud/train/nl_alpino-2017-partial-train.conllu \
             $(DATA)/ud/dev/nl_alpino-ud-dev.conllu
 corpus/ud/train: $(UD_TRAIN) | $(STAMP)
@@ -53,12 +63,28 @@ corpus/ud/dev/nl_lassysmall-ud-dev.spacy: $(DATA)/ud/dev/nl_lassysmall-ud-dev.co
 corpus/ud/test/nl_lassysmall-ud-test.spacy: $(DATA)/ud/test/nl_lassysmall-ud-test.conllu | $(STAMP)
 	mkdir -p $(@D) && $(SPACY) convert $< $(@D) --converter conllu --n-sents 10 --lang nl
 
-corpus: corpus/ner/train.spacy corpus/ner/testa.spacy corpus/ud/train \
+corpus: corpus/ner/train.spacy corpus/ner/testa.spacy corpus/ud/train corpus/pretrain.jsonl \
         corpus/ud/dev/nl_lassysmall-ud-dev.spacy corpus/ud/test/nl_lassysmall-ud-test.spacy
 
-training/ner/model-best: models/configs/ner.cfg corpus/ner/train.spacy corpus/ner/testa.spacy
+# Unlabelled text for pretraining: Alpino raw sentences + the training splits' text.
+corpus/pretrain.jsonl: $(DATA)/raw/alpino_treebank_sentences.txt $(DATA)/conll2002/ned.train | $(STAMP)
+	mkdir -p $(@D)
+	$(BIN)/python -m pipeline.training.raw_text $@ $^ \
+	  $(DATA)/ud/train/nl_lassysmall-legacy2017-train.conllu $(DATA)/ud/train/nl_alpino-2017-partial-train.conllu
+
+training/ner.filled.cfg: models/configs/ner.cfg | $(STAMP)
+	mkdir -p $(@D)
+	$(SPACY) init fill-config $< $@
+
+# `spacy pretrain` writes model0.bin ... model{N-1}.bin; the last one initialises the NER tok2vec.
+PRETRAINED := training/pretrain/model2.bin
+$(PRETRAINED): training/ner.filled.cfg corpus/pretrain.jsonl
+	$(TRAIN_ENV) $(SPACY) pretrain $< training/pretrain --paths.raw_text corpus/pretrain.jsonl
+
+training/ner/model-best: models/configs/ner.cfg corpus/ner/train.spacy corpus/ner/testa.spacy $(PRETRAINED)
 	$(TRAIN_ENV) $(SPACY) train $< --output training/ner \
-	  --paths.train corpus/ner/train.spacy --paths.dev corpus/ner/testa.spacy
+	  --paths.train corpus/ner/train.spacy --paths.dev corpus/ner/testa.spacy \
+	  --paths.init_tok2vec $(PRETRAINED)
 
 training/ud/model-best: models/configs/ud.cfg corpus/ud/train corpus/ud/dev/nl_lassysmall-ud-dev.spacy
 	$(TRAIN_ENV) $(SPACY) train $< --output training/ud \
@@ -80,7 +106,11 @@ evaluate-model: $(STAMP) corpus/ner/testa.spacy corpus/ud/test/nl_lassysmall-ud-
 	  --ner corpus/ner/testa.spacy --ud corpus/ud/test/nl_lassysmall-ud-test.spacy \
 	  --out models/nl_news/scores.json
 
-eval-model: evaluate-model
+# Any model on the same corpora: make eval-model MODEL=nl_core_news_lg
+MODEL ?= models/nl_news
+eval-model: $(STAMP) corpus/ner/testa.spacy corpus/ud/test/nl_lassysmall-ud-test.spacy
+	$(BIN)/python -m pipeline.training.scores $(MODEL) \
+	  --ner corpus/ner/testa.spacy --ud corpus/ud/test/nl_lassysmall-ud-test.spacy
 
 # Run in parallel on two cores: make -j2 model
 model: corpus
