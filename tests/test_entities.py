@@ -46,6 +46,14 @@ def test_surname_before_the_full_name_still_joins_it():
         # same organisation, other casing: one entity
         (["de", "NAVO", "en", "de", "Navo"], [(1, 2, "ORG"), (4, 5, "ORG")],
          [("NAVO", "ORG", "NAVO"), ("Navo", "ORG", "NAVO")]),
+        # an abbreviation joins the name it abbreviates, in either order
+        (["de", "Verenigde", "Staten", "en", "de", "VS"], [(1, 3, "LOC"), (5, 6, "LOC")],
+         [("Verenigde Staten", "LOC", "Verenigde Staten"), ("VS", "LOC", "Verenigde Staten")]),
+        (["EU", "en", "Europese", "Unie"], [(0, 1, "ORG"), (2, 4, "ORG")],
+         [("EU", "ORG", "Europese Unie"), ("Europese Unie", "ORG", "Europese Unie")]),
+        # ... but not a name with other initials
+        (["VS", "en", "Verenigd", "Koninkrijk"], [(0, 1, "LOC"), (2, 4, "LOC")],
+         [("VS", "LOC", "VS"), ("Verenigd Koninkrijk", "LOC", "Verenigd Koninkrijk")]),
         # determiners and titles are not part of the name
         (["minister", "Wallace", "zei"], [(0, 2, "PER")], [("Wallace", "PER", "Wallace")]),
     ],

@@ -134,7 +134,11 @@ class EntityIndex:
         for i in order:
             span, label, _ = spans[i]
             key = normalize_name(span.text)
-            cluster = by_key.get((label, key)) or self._person_for_short_form(span, label)
+            cluster = (
+                by_key.get((label, key))
+                or self._person_for_short_form(span, label)
+                or self._expansion_of_acronym(span)
+            )
             if cluster is None:
                 cluster = EntityCluster(label=label, canonical=span.text)
                 self.clusters.append(cluster)
@@ -163,6 +167,18 @@ class EntityIndex:
             for key, counter in votes.items()
         }
         return [(span, winner[normalize_name(span.text)], raw) for span, _label, raw in spans]
+
+    def _expansion_of_acronym(self, span: Span) -> EntityCluster | None:
+        """'VS' joins 'Verenigde Staten', 'EU' joins 'Europese Unie': a capitalised
+        abbreviation whose letters are the initials of a longer non-person name."""
+        letters = span.text.replace(".", "")
+        if len(span) != 1 or not (2 <= len(letters) <= 6) or not letters.isupper():
+            return None
+        for cluster in self.clusters:
+            words = [w for w in re.split(r"[\s-]+", cluster.canonical) if w[:1].isupper()]
+            if cluster.label != "PER" and len(words) >= 2 and "".join(w[0] for w in words) == letters:
+                return cluster
+        return None
 
     def _person_for_short_form(self, span: Span, label: str) -> EntityCluster | None:
         """A known multi-word person whose name ends with (or starts with) this short form."""
