@@ -56,6 +56,11 @@ def test_surname_before_the_full_name_still_joins_it():
          [("VS", "LOC", "VS"), ("Verenigd Koninkrijk", "LOC", "Verenigd Koninkrijk")]),
         # determiners and titles are not part of the name
         (["minister", "Wallace", "zei"], [(0, 2, "PER")], [("Wallace", "PER", "Wallace")]),
+        (["Koersdirecteur", "Marc", "Verhaeghe"], [(0, 3, "PER")], [("Marc Verhaeghe", "PER", "Marc Verhaeghe")]),
+        # a one-word name that happens to be a role word stays
+        (["Directeur", "zei"], [(0, 1, "PER")], [("Directeur", "PER", "Directeur")]),
+        # spans without letters are not names
+        (["€", "3"], [(0, 1, "MISC")], []),
     ],
 )
 def test_canonical_names(words, ents, expected):

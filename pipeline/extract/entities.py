@@ -74,12 +74,20 @@ def role_head(word: str) -> tuple[str, str] | None:
     return None
 
 
+def _is_person_role(word: str) -> bool:
+    head = role_head(word)
+    return head is not None and head[0] == "person"
+
+
 def trim_span(span: Span) -> Span:
-    """Drop leading determiners and titles and edge punctuation from an entity span."""
+    """Drop leading determiners, titles and role nouns ("Procureur Annelies Claeys",
+    "Koersdirecteur Marc Verhaeghe") and edge punctuation from an entity span."""
     titles = set(load_resource("roles")["titles"])
     start, end = span.start, span.end
     while start < end - 1 and (
-        span.doc[start].lower_ in titles or span.doc[start].is_punct
+        span.doc[start].lower_ in titles
+        or span.doc[start].is_punct
+        or _is_person_role(span.doc[start].text)
     ):
         start += 1
     while end > start + 1 and span.doc[end - 1].is_punct:
@@ -124,7 +132,7 @@ class EntityIndex:
             trimmed = trim_span(ent)
             if label == "MISC" and is_attributive_adjective(trimmed):
                 continue
-            if trimmed.text.strip(_EDGE_PUNCT + " "):
+            if any(char.isalpha() for char in trimmed.text):
                 spans.append((trimmed, label, ent.label_))
         spans = self._vote_labels(spans)
         # Longest names first, so short forms can join the full name.
