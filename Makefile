@@ -46,14 +46,14 @@ corpus/ner/%.spacy:
 	$(SPACY) convert $< $(@D)/tmp-$* --converter ner --n-sents 10 --lang nl
 	mv $(@D)/tmp-$*/*.spacy $@ && rmdir $(@D)/tmp-$*
 
-# The legacy LassySmall train file is first rewritten to today's UD conventions
-# (models/configs/ud_harmonize.json); the Alpino files already follow them.
-corpus/ud/legacy-harmonized.conllu: $(DATA)/ud/train/nl_lassysmall-legacy2017-train.conllu models/configs/ud_harmonize.json | $(STAMP)
+# The 2017 train files are first rewritten to today's UD conventions
+# (models/configs/ud_harmonize.json); the Alpino dev file already follows them.
+corpus/ud/%.harmonized.conllu: $(DATA)/ud/train/%.conllu models/configs/ud_harmonize.json | $(STAMP)
 	mkdir -p $(@D)
 	$(BIN)/python -m pipeline.training.harmonize_ud $< $@ models/configs/ud_harmonize.json
 
-UD_TRAIN := corpus/ud/legacy-harmonized.conllu \
-            $(DATA)/ud/train/nl_alpino-2017-partial-train.conllu \
+UD_TRAIN := corpus/ud/nl_lassysmall-legacy2017-train.harmonized.conllu \
+            corpus/ud/nl_alpino-2017-partial-train.harmonized.conllu \
             $(DATA)/ud/dev/nl_alpino-ud-dev.conllu
 corpus/ud/train: $(UD_TRAIN) | $(STAMP)
 	mkdir -p $@
