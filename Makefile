@@ -9,7 +9,7 @@ SPACY  := $(BIN)/python -m spacy
 # Training is pinned to one BLAS thread per process so runs are reproducible.
 TRAIN_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONHASHSEED=0
 
-.PHONY: install extract test eval baseline eval-model bench model model-lg corpus train-ner train-ud assemble evaluate-model clean-training
+.PHONY: pretrain-ner install extract test eval baseline eval-model bench model model-lg corpus train-ner train-ud assemble evaluate-model clean-training
 
 install: $(STAMP)
 
@@ -63,7 +63,7 @@ corpus/ud/dev/nl_lassysmall-ud-dev.spacy: $(DATA)/ud/dev/nl_lassysmall-ud-dev.co
 corpus/ud/test/nl_lassysmall-ud-test.spacy: $(DATA)/ud/test/nl_lassysmall-ud-test.conllu | $(STAMP)
 	mkdir -p $(@D) && $(SPACY) convert $< $(@D) --converter conllu --n-sents 10 --lang nl
 
-corpus: corpus/ner/train.spacy corpus/ner/testa.spacy corpus/ud/train corpus/pretrain.jsonl \
+corpus: corpus/ner/train.spacy corpus/ner/testa.spacy corpus/ud/train \
         corpus/ud/dev/nl_lassysmall-ud-dev.spacy corpus/ud/test/nl_lassysmall-ud-test.spacy
 
 # Unlabelled text for pretraining: Alpino raw sentences + the training splits' text.
@@ -76,15 +76,18 @@ training/ner.filled.cfg: models/configs/ner.cfg | $(STAMP)
 	mkdir -p $(@D)
 	$(SPACY) init fill-config $< $@
 
-# `spacy pretrain` writes model0.bin ... model{N-1}.bin; the last one initialises the NER tok2vec.
-PRETRAINED := training/pretrain/model2.bin
-$(PRETRAINED): training/ner.filled.cfg corpus/pretrain.jsonl
-	$(TRAIN_ENV) $(SPACY) pretrain $< training/pretrain --paths.raw_text corpus/pretrain.jsonl
-
-training/ner/model-best: models/configs/ner.cfg corpus/ner/train.spacy corpus/ner/testa.spacy $(PRETRAINED)
+training/ner/model-best: models/configs/ner.cfg corpus/ner/train.spacy corpus/ner/testa.spacy
 	$(TRAIN_ENV) $(SPACY) train $< --output training/ner \
+	  --paths.train corpus/ner/train.spacy --paths.dev corpus/ner/testa.spacy
+
+# Experiment (not part of `make model`; see the model card): pretrain the NER
+# tok2vec on raw Dutch text, then train NER from it.
+training/pretrain/model2.bin: training/ner.filled.cfg corpus/pretrain.jsonl
+	$(TRAIN_ENV) $(SPACY) pretrain $< training/pretrain --paths.raw_text corpus/pretrain.jsonl
+pretrain-ner: training/pretrain/model2.bin corpus/ner/train.spacy corpus/ner/testa.spacy
+	$(TRAIN_ENV) $(SPACY) train models/configs/ner.cfg --output training/ner-pretrained \
 	  --paths.train corpus/ner/train.spacy --paths.dev corpus/ner/testa.spacy \
-	  --paths.init_tok2vec $(PRETRAINED)
+	  --paths.init_tok2vec training/pretrain/model2.bin
 
 training/ud/model-best: models/configs/ud.cfg corpus/ud/train corpus/ud/dev/nl_lassysmall-ud-dev.spacy
 	$(TRAIN_ENV) $(SPACY) train $< --output training/ud \
