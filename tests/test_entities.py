@@ -103,3 +103,10 @@ def test_roles_next_to_a_name_are_remembered():
 )
 def test_role_head(word, expected):
     assert role_head(word) == expected
+
+
+def test_a_name_after_a_preposition_gets_no_role():
+    doc = make_doc(["de", "supermarktketen", "uit", "Zaandam", "groeit"], [(3, 4, "LOC")],
+                   pos=["DET", "NOUN", "ADP", "PROPN", "VERB"])
+    index = EntityIndex(doc)
+    assert index.find_by_role("supermarktketen", before=len(doc.text)) is None

@@ -10,12 +10,21 @@ Quote attribution runs in three stages, as in bbc/citron:
    before ", zegt X" / ", aldus X", the clause around "volgens X", the object of
    "sprak van";
 3. source: the speaker phrase (the subject of the speech verb from the parse,
-   else from Dutch word order; the phrase after "aldus"/"volgens"), resolved
-   with the document's ``entity_index``: a name to its entity's fullest name, a
-   role noun ("de minister") to the entity introduced with that role (else the
-   last person named), a pronoun to the last compatible entity. Unnamed
-   speakers ("een woordvoerder") are kept as written, ``speaker_kind``
-   "unresolved", never guessed.
+   else from Dutch word order, also across a relative clause or apposition
+   between commas: "Europol, dat ..., meldt"; the phrase after
+   "aldus"/"volgens"), resolved with the document's ``entity_index``: a name to
+   its entity's fullest name without titles, roles or portfolio ("Minister van
+   Financiën Ingrid Bakhuis" → "Ingrid Bakhuis"), a role noun ("de minister",
+   "het politieagentschap") to the entity introduced with that role before or
+   in apposition after its name (tagged by the model or not), an organisation
+   noun ("het planbureau") to the organisation named before whose name ends in
+   it, else the last person named (person roles) or the organisation that
+   spoke just before (descriptive organisation nouns: "het Europese
+   politieagentschap"); a pronoun to the last compatible entity. Unnamed
+   speakers ("een woordvoerder van het ministerie van Financiën", "zijn
+   advocaat", "de advocaat van X") are kept as written with the article
+   lower-cased, ``speaker_kind`` "unresolved", never guessed; a pronoun whose
+   nearest antecedent is such a speaker gets the same string.
 
 A quote without a cue of its own continues the quote before it (same or next
 paragraph); a quote left open at the end of a paragraph takes the speaker of
@@ -27,10 +36,20 @@ Decisions on borderline cases (they follow the gold guidelines):
   marks with no speech cue of their own ("informatieterrorisme",
   'voorzichtig optimistisch') -- are not quotes. Inside a reported clause they
   make it "mixed" (zei dat Oekraïne "kalm blijft").
-- "noemen zichzelf 'politieke gevangenen'" is not a quote: "noemen" (like
-  "afdoen als", "bestempelen", see ``quote_words.json`` label_verbs) labels
-  rather than reports speech, and a clause with such a verb never continues
-  another speaker's quote either.
+- A labelling verb that is a speech act of its subject, with the quoted words
+  ending its clause, gives a direct quote whatever their length, cue the verb
+  (and particle): 'X noemt de ingreep "onvermijdelijk"', 'Moskou deed dat af
+  als "informatieterrorisme"' (cue "deed af"; annotation guide 4.6.3). Not with
+  a reflexive object ("noemen zichzelf 'politieke gevangenen'" is a
+  self-chosen name), a passive, a document as subject ("het rapport noemt"),
+  or a naming verb ("heten"); and a clause with a labelling verb never
+  continues another speaker's quote (``quote_words.json`` label_verbs).
+- Verbs of thinking ("denken", "geloven") are no cues (guide 4.6.8).
+- A mixed quote keeps the closing mark of a partial quote that ends it
+  (zei dat Oekraïne "kalm blijft").
+- Adverbials dating the act of speaking ("stelde eerder deze week te ...")
+  stay outside a te-infinitive's content; "X ontkent dat ...: "..."" gives the
+  indirect item (cue the verb) and the direct one (cue ":").
 - A quoted string right after a title noun ("het boek '...'", "de
   campagne '...'") is a title or a name, never a quote.
 - "volgens X" at the start or end of its clause is left out of the content; in
@@ -71,21 +90,25 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 import pipeline.extensions  # noqa: F401  (registers Span._.quote, Doc._.doc_id)
 from pipeline.extract.common import stable_id
 from pipeline.extract.entities import (
     EntityCluster,
     EntityIndex,
+    appositive_role,
     cluster_for_name,
+    cluster_named_by_head,
     entity_index,
     fullest_written_name,
+    name_ends_with_noun,
     normalize_name,
+    remember_appositions,
     role_head,
 )
 from pipeline.resources import load_resource
@@ -99,7 +122,19 @@ PRONOUN = 0.6
 CONTINUATION = 0.5
 UNRESOLVED = 0.4
 
+UNNAMED_LABEL = "UNNAMED"  # antecedent label of an unnamed speaker ('een woordvoerder'), for pronouns
+
 SPEAKER_KINDS = {"PER": "person", "ORG": "organization", "LOC": "organization", "MISC": "organization"}
+
+
+def _organisation_word(word: str) -> bool:
+    """A word that starts an organisation's name rather than continues a surname:
+    'Europese' (an adjective of origin), 'ING' (an acronym), 'Commissie' (an
+    organisation noun)."""
+    low = word.casefold()
+    role = role_head(word)
+    nationality = low.endswith("sche") or (low.endswith("se") and len(low) > 3 and low[-3] not in "aiouys")
+    return nationality or (word.isupper() and len(word) > 1) or (role is not None and role[0] == "organisation")
 
 
 class QuoteInfo(NamedTuple):
@@ -136,6 +171,13 @@ _URL_AT_END = re.compile(r"(?:\s*(?:https?://|pic\.twitter\.com/|www\.)\S*)+\s*$
 _POST_SIGNATURE = re.compile(
     r"\s[—–]\s*(?P<author>[^\n—–()@]{1,80}?)\s*\((?P<handle>@\w{1,40})\)[^\n()]{0,40}$"
 )
+_SPEECH_TIME = {"eerder", "later", "onlangs", "recent", "destijds", "zojuist", "gisteren", "eergisteren", "vandaag"}
+_DAY_PARTS = ("dag", "avond", "ochtend", "middag", "nacht", "morgen")
+_ABBREVIATIONS = {
+    "nr", "st", "blz", "bijv", "ca", "vs", "resp", "evt", "incl", "excl", "max", "min", "mln", "mld", "prof", "afd",
+    "art", "enz", "etc", "ong", "jl", "dhr", "mevr", "drs", "ing", "mgr", "sr", "jr", "vgl", "zgn", "nl", "lid",
+    "tel", "red", "aant", "ned", "ivm", "mbt", "oa", "dwz", "bv", "nv", "bijvoorbeeld", "inclusief", "exclusief",
+}
 # Common finite auxiliaries and copulas: they end a speaker phrase.
 _VERBISH = {
     "is", "was", "zijn", "waren", "ben", "bent", "heeft", "hebben", "had", "hadden", "heb", "wordt",
@@ -390,6 +432,13 @@ class QuoteWords:
         self.title_nouns = set(data["title_nouns"]["nouns"])
         self.title_markers = [tuple(m.split()) for m in data["title_nouns"]["markers"]]
         self.label_verbs = set(data["label_verbs"]["lemmas"])
+        # Finite forms of labelling verbs that are a speech act of their subject.
+        self.label_acts: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
+        for item in data["label_verbs"]["speech_acts"]:
+            for number in ("sg", "pl"):
+                for form in item[number]:
+                    self.label_acts[form].append((item["lemma"], number, item.get("particle")))
+        self.reflexives = set(data["label_verbs"]["reflexives"])
         self.teaser_labels = list(data["teaser_labels"]["labels"])
         np = data["np"]
         self.determiners = set(np["determiners"])
@@ -402,6 +451,11 @@ class QuoteWords:
         self.clause_openers = set(np["clause_openers"])
         self.relative_pronouns = set(np["relative_pronouns"])
         self.prepositions = set(np["prepositions"])
+        self.possessives = set(np["possessives"])
+        self.relative_openers = set(np["relative_openers"])
+        roles = load_resource("roles")
+        self.departments = set(roles["departments"]["words"])
+        self.titles = set(roles["titles"])
 
 
 # -- intermediate results ------------------------------------------------------------
@@ -491,13 +545,16 @@ class _Antecedents:
         contains: str | None = None,
         reported: bool = False,
         speakers_only: bool = False,
+        matches: "Callable[[Speaker], bool] | None" = None,
     ) -> tuple[int, Speaker] | None:
         for char, speaker, in_reported, is_speaker in reversed(self.items):
             if char >= before or (in_reported and not reported) or (speakers_only and not is_speaker):
                 continue
             if within is not None and before - char > within:
                 return None
-            if speaker.label in labels and (contains is None or contains in speaker.name.casefold()):
+            if speaker.label in labels and (contains is None or contains in speaker.name.casefold()) and (
+                matches is None or matches(speaker)
+            ):
                 return char, speaker
         return None
 
@@ -641,7 +698,10 @@ class _DocState:
         self.text = doc.text
         self.starts = [t.idx for t in doc]
         self.index: EntityIndex = entity_index(doc)
+        remember_appositions(self.index)
         self.cluster_names: dict[int, str] = {}
+        self.role_aliases: list[tuple[int, set[str], Speaker]] = []
+        self.known_people: list[Speaker] = []
 
     # -- positions ----------------------------------------------------------------------
     def token_from(self, char: int) -> int:
@@ -724,7 +784,9 @@ class _DocState:
             start = i = first
             while i < end:
                 token = self.doc[i]
-                if token.text in _SENTENCE_END or (token.is_punct and token.text.endswith(("!", "?"))):
+                if token.text in _SENTENCE_END or (token.is_punct and token.text.endswith(("!", "?"))) or (
+                    self.glued_period(i)
+                ):
                     j = i + 1
                     while j < end and (self.is_mark(j, ("close", "either")) or self.doc[j].text in ")]"):
                         j += 1
@@ -741,6 +803,20 @@ class _DocState:
             if start < end:
                 sentences.append(Sentence(start, end, block.index))
         return sentences
+
+    def glued_period(self, i: int) -> bool:
+        """A sentence-final function word the tokenizer kept together with its period
+        ('ontkent dat.'), unlike an abbreviation ('dr.', 'bijv.', 'D.')."""
+        text = self.doc[i].text
+        word = text[:-1]
+        if not (len(text) > 2 and text.endswith(".") and word.isalpha() and word == word.lower()):
+            return False
+        if text in self.words.titles or word in _ABBREVIATIONS:
+            return False
+        nxt = i + 1
+        quote_next = nxt < len(self.doc) and self.is_mark(nxt, ("open", "either"))
+        # 'dat.', 'pers. "...' ; short lower-case words before a capital are mostly abbreviations.
+        return self.doc.vocab[word].is_stop or quote_next or len(word) >= 5
 
     def sentence(self, i: int) -> Sentence:
         return self.sentences[self.sentence_of[i]]
@@ -783,17 +859,25 @@ class _DocState:
         prev = i - 1
         while prev >= 0 and self.doc[prev].is_space:
             prev -= 1
-        return prev >= 0 and self.doc[prev].lower_ in ("de", "het", "een", "op", "via", "naar")
+        return prev >= 0 and self.doc[prev].lower_ in ("de", "het", "een", "op", "via", "naar", "hun", "diens")
 
     def verb_with_particle(self, i: int, forms: list[VerbForm]) -> SpeechVerb | None:
+        """The verb with its particle where the clause has it ('stelt ... vast', 'riep ... op'),
+        else the verb alone where the lexicon knows it without one."""
+        found = self.particle_verb(i, [form for form in forms if form.particle is not None])
+        if found is not None:
+            return found
         for form in forms:
             if form.particle is None:
                 return SpeechVerb(i, i + 1, i + 1, form.lemma, form.number, form.te, form.of)
+        return None
+
+    def particle_verb(self, i: int, forms: list[VerbForm]) -> SpeechVerb | None:
         sent_end = self.sentence(i).end
         for form in forms:
             if i > 0 and self.doc[i - 1].lower_ == form.particle:
                 return SpeechVerb(i, i + 1, i + 1, form.lemma, form.number, form.te, form.of)
-            for j in range(i + 1, min(i + 9, sent_end)):
+            for j in range(i + 1, min(i + 14, sent_end)):
                 token = self.doc[j]
                 if token.text in _BOUNDARY_PUNCT or token.text in _SENTENCE_END or token.lower_ in ("dat", "of"):
                     break
@@ -808,6 +892,8 @@ class _DocState:
         if j >= limit:
             return True
         token = self.doc[j]
+        if j + 1 < limit and self.doc[j + 1].lower_ == "te" and token.is_alpha and token.lower_ == token.text:
+            return True  # 'riep ... op aan te tonen': a te-infinitive with its own particle follows
         return token.lower_ in ("dat", "of", "te") or token.is_punct or len(token) == 1 and token.text in QUOTE_CHARS
 
     def parsed_relations(self) -> tuple[dict[int, int], dict[int, int]]:
@@ -836,7 +922,14 @@ class _DocState:
         token = self.doc[i]
         if not (token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)):
             return False
-        return not token.is_stop or token.ent_iob_ in ("B", "I")
+        if not token.is_stop or token.ent_iob_ in ("B", "I"):
+            return True
+        # Inside a sentence a capitalised function word is part of a name ('Ben Wallace',
+        # 'Jan Van Damme'), right after another capitalised word or a role noun.
+        if i == 0 or self.sentence(i).start == i:
+            return False
+        prev = self.doc[i - 1]
+        return prev.text[:1].isupper() and not prev.is_stop or self.is_role(i - 1) and prev.text[:1].islower()
 
     def is_adjective(self, i: int, limit: int) -> bool:
         """An attributive adjective in a speaker phrase ('de Noorse secretaris-generaal')."""
@@ -871,7 +964,7 @@ class _DocState:
             i = self.next_word(i + 1, limit)
         if i >= limit:
             return None
-        if doc[i].lower_ in words.pronoun_class:
+        if doc[i].lower_ in words.pronoun_class and not self.possessive_determiner(i, limit):
             return doc[i : i + 1]
         j, head = i, None
         while j < limit:
@@ -897,6 +990,8 @@ class _DocState:
                     low not in words.time_words and low not in words.prepositions and low not in words.time_nouns
                 ):
                     head = j
+                elif j == i and self.appositive_noun(j, limit):
+                    head = j  # 'raadslid Ronald Kapteijn', 'kennisinstituut Deltares'
                 else:
                     break
                 j += 1
@@ -925,6 +1020,31 @@ class _DocState:
         if head is None:
             return None
         return doc[i:j]
+
+    def possessive_determiner(self, i: int, limit: int) -> bool:
+        """'hun advocaten', 'haar woordvoerder': a possessive before a noun, not a pronoun."""
+        low = self.doc[i].lower_
+        j = i + 1
+        if low not in self.words.possessives or j >= limit:
+            return False
+        nxt = self.doc[j]
+        if not nxt.is_alpha or nxt.text != nxt.lower_ or self.is_verb_like(j) or nxt.is_stop:
+            return False
+        if self.is_role(j) or nxt.lower_ in self.words.unnamed:
+            return True
+        # 'hun' is not a subject pronoun in written Dutch; 'haar' before a noun the tagger knows.
+        return low == "hun" or (nxt.pos_ == "NOUN" and nxt.lower_ not in self.words.time_words)
+
+    def appositive_noun(self, j: int, limit: int) -> bool:
+        """A bare common noun right before a name: 'raadslid Ronald Kapteijn',
+        'kennisinstituut Deltares', 'persbureau Reuters'."""
+        token = self.doc[j]
+        low = token.lower_
+        if not (token.is_alpha and token.text == low) or token.is_stop or self.is_verb_like(j):
+            return False
+        if low in self.words.time_words or low in self.words.prepositions or low in self.words.time_nouns:
+            return False
+        return j + 1 < limit and self.is_name_token(j + 1, limit) and not self.is_role(j + 1)
 
     def chunk_modifier(self, i: int, limit: int) -> int | None:
         """End of the noun phrase in a 'van ...' modifier (no further modifiers)."""
@@ -960,7 +1080,7 @@ class _DocState:
         if len(span) == 1 and span[0].lower_ in words.pronoun_class:
             return SourceRef(span, "pronoun", span.start, (), True)
         runs = self.name_runs(span)
-        person_runs = [run for run in runs if self.run_label(run) == "PER"]
+        person_runs = [run for run in runs if self.run_label(run) == "PER" and not self.in_modifier(run, span)]
         head = next(
             (
                 i for i in range(span.start, span.end)
@@ -968,6 +1088,9 @@ class _DocState:
             ),
             span.start,
         )
+        for run in runs:
+            if run[0] < head < run[1]:
+                head = run[0]  # 'De Algemene Onderwijsbond': the name, not its last word
         definite = span[0].lower_ not in _INDEFINITE and not span[0].like_num
         if person_runs:
             return SourceRef(span, "name", head, tuple(person_runs), definite)
@@ -975,9 +1098,14 @@ class _DocState:
             apposition = [run for run in runs if run[0] == head + 1]
             if apposition:
                 return SourceRef(span, "name", head, tuple(apposition), definite)
+            role = role_head(doc[head].text)
+            if role is not None and role[0] == "person":
+                # 'minister van Buitenlandse Zaken Vladimir Makei': the name after the portfolio.
+                found = self.name_after_role(head, role)
+                if found is not None and head < found[0] and found[1] <= span.end:
+                    return SourceRef(span, "name", head, (found,), definite)
             if doc[head].lower_ in words.unnamed:
                 return SourceRef(span, "unnamed", head, (), definite)
-            role = role_head(doc[head].text)
             if role is not None and role[0] == "organisation" and head + 1 < span.end and doc[head + 1].lower_ == "van":
                 # 'het ministerie van Defensie', 'de regering van Belarus': the organisation named.
                 named = [run for run in runs if run[0] > head and self.run_label(run) is not None]
@@ -987,11 +1115,26 @@ class _DocState:
         if runs and runs[0][0] == head:
             coordinated = [runs[0]] + [run for run in runs[1:] if doc[run[0] - 1].lower_ == "en"]
             return SourceRef(span, "name", head, tuple(coordinated), definite)
+        if runs and runs[0][0] == head + 1 and doc[head].text == doc[head].lower_ and doc[head].is_alpha:
+            return SourceRef(span, "name", head, (runs[0],), definite)  # 'kennisinstituut Deltares'
         if doc[head].lower_ in words.unnamed:
             return SourceRef(span, "unnamed", head, (), definite)
         if doc[head].lower_ in words.non_sources:
             return None
         return SourceRef(span, "noun", head, (), definite)
+
+    def in_modifier(self, run: tuple[int, int], span: Span) -> bool:
+        """A name that is the object of 'van/bij/namens' after a role or unnamed noun
+        ('een woordvoerder van Nedcoat', 'de advocaat van Kevin D.'): not the speaker."""
+        k = run[0] - 1
+        while k > span.start and self.doc[k].lower_ in self.words.determiners:
+            k -= 1
+        if k <= span.start or self.doc[k].lower_ not in self.words.linking_prepositions:
+            return False
+        return any(
+            self.is_role(h) or self.doc[h].lower_ in self.words.unnamed
+            for h in range(span.start, k)
+        )
 
     def name_runs(self, span: Span) -> list[tuple[int, int]]:
         """Token ranges of capitalised names in a phrase ('Von der Leyen', 'Jens Stoltenberg')."""
@@ -1007,7 +1150,10 @@ class _DocState:
                 while j < span.end:
                     # A new entity starts another name: right after an entity, or
                     # after the object of 'van' ('van Buitenlandse Zaken Vladimir Makei').
-                    if doc[j].ent_iob_ == "B" and (doc[j - 1].ent_iob_ in ("B", "I") or after_preposition):
+                    particle = doc[j].text in self.words.name_particles  # 'Kees | de Boer': one name
+                    if doc[j].ent_iob_ == "B" and not particle and (
+                        doc[j - 1].ent_iob_ in ("B", "I") or after_preposition
+                    ):
                         break
                     if self.is_name_token(j, span.end):
                         j += 1
@@ -1026,13 +1172,17 @@ class _DocState:
         the name before the particles as a person but not the word after them,
         the name ends there ('minister Yeşilgöz | van Justitie')."""
         doc, k = self.doc, j
-        while k < limit and k - j < 3 and doc[k].lower_ in self.words.name_particles and doc[k].text == doc[k].lower_:
+        while k < limit and k - j < 3 and doc[k].lower_ in self.words.name_particles and (
+            doc[k].text == doc[k].lower_ or (j > 0 and self.is_capitalized(j - 1))  # Flemish 'Van Acker'
+        ):
             k += 1
         if k == j or k >= limit or not self.is_name_token(k, limit):
             return None
         label_after = self.entity_label_at(k)
         if label_after in ("ORG", "LOC", "MISC"):
             return None
+        if self.nationality_form(k) or self.is_org_word(k) or (doc[k].text.isupper() and len(doc[k].text) > 1):
+            return None  # 'van de Europese Commissie', 'van ING': an organisation, not a surname
         single_van = k == j + 1 and doc[j].lower_ == "van"
         if single_van and self.entity_label_at(j - 1) == "PER" and label_after != "PER":
             return None
@@ -1043,10 +1193,20 @@ class _DocState:
         if not self.is_capitalized(i) or token.lower_ in self.words.determiners:
             return False
         if self.is_role(i):
-            return False
+            # 'Centraal Planbureau', 'Algemene Onderwijsbond': an organisation word after
+            # another capitalised word is part of the name; before a name it is a title.
+            return self.is_org_word(i) and i > 0 and self.is_capitalized(i - 1) and not (
+                self.doc[i - 1].lower_ in self.words.determiners or self.is_role(i - 1)
+            )
         if self.entity_label_at(i) == "PER":
             return True
-        return not (self.nationality_form(i) and self.is_adjective(i, limit))
+        if self.nationality_form(i) and self.is_adjective(i, limit):
+            return i + 1 < limit and self.is_capitalized(i + 1) and self.is_org_word(i + 1)
+        return True
+
+    def is_org_word(self, i: int) -> bool:
+        role = role_head(self.doc[i].text)
+        return role is not None and role[0] == "organisation"
 
     def nationality_form(self, i: int) -> bool:
         """Shaped like an adjective of origin: 'Noorse', 'Europese', 'Russische' --
@@ -1055,9 +1215,14 @@ class _DocState:
         low = token.lower_
         if not low.endswith("e"):
             return False
-        if token.pos_ == "ADJ" or token.ent_type_ == "MISC":
+        if token.ent_type_ == "MISC" or low.endswith("sche") or (
+            low.endswith("se") and len(low) > 3 and low[-3] not in "aiouys"
+        ):
             return True
-        return low.endswith("sche") or (low.endswith("se") and len(low) > 3 and low[-3] not in "aiouys")
+        if token.pos_ != "ADJ":
+            return False
+        # The tagger's ADJ is not trusted for a capitalised word before another one: 'Sanne Jorritsma'.
+        return not (token.text[:1].isupper() and i + 1 < len(self.doc) and self.is_capitalized(i + 1))
 
     def entity_label_at(self, i: int) -> str | None:
         cluster = self.index.cluster_at(self.doc[i].idx, self.char_end(i))
@@ -1127,7 +1292,7 @@ class _DocState:
             inverted = (
                 first.lower_ in self.words.prepositions
                 or self.adverbial_end(i, verb.i) is not None
-                or first.like_num
+                or self.date_number(i)
                 or first.lower_ in ("dat", "dit", "daarom", "daarop", "dan", "zo", "toen", "hier", "daar", "er")
             )
             if not inverted:
@@ -1135,8 +1300,50 @@ class _DocState:
                 return self.analyze_source(span) if span is not None else None
         elif start > sent.start + 1 and doc[start - 1].lower_ in ("die", "wie"):
             return self.antecedent_phrase(start - 1)
+        elif (relative := self.relative_clause_before(start)) is not None:
+            return self.antecedent_phrase(relative)  # 'Europol, dat ... betrokken was, meldt'
         span = self.chunk_source(self.skip_adverbs(verb.cue_end, limit), limit)
         return self.analyze_source(span) if span is not None else None
+
+    def relative_clause_before(self, start: int) -> int | None:
+        """The first word of a relative clause or apposition between commas that ends
+        right before token ``start`` (the verb whose subject is X): 'X, dat/die ..., meldt',
+        'X, de supermarktketen uit Y, meldt'; None if there is none."""
+        doc = self.doc
+        sent = self.sentence(start)
+        comma = start - 1
+        while comma > sent.start and doc[comma].is_space:
+            comma -= 1
+        if comma <= sent.start or doc[comma].text != ",":
+            return None
+        for k in range(comma - 1, max(sent.start, comma - 25), -1):
+            token = doc[k]
+            if token.text == "," and k + 1 < comma and (
+                doc[k + 1].lower_ in self.words.relative_openers
+                or (k > sent.start and self.is_capitalized(k - 1) and self.apposition_start(k + 1, comma))
+            ):
+                return k + 1
+            if token.text in _SENTENCE_END or token.text in (";", ":") or self.is_mark(k, ("open", "close", "either")):
+                return None
+        return None
+
+    def date_number(self, i: int) -> bool:
+        """'15 februari zei ...', 'In 2020': a number that dates rather than counts
+        ('Een woordvoerder', 'Twee agenten' are subjects)."""
+        token = self.doc[i]
+        if not token.like_num or token.lower_ in ("een", "één"):
+            return False
+        nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
+        return (token.is_digit and len(token.text) == 4) or (nxt is not None and nxt.lower_ in self.words.time_nouns)
+
+    def apposition_start(self, i: int, comma: int) -> bool:
+        """'de supermarktketen uit Zaandam', 'burgemeester van Gent': an apposition
+        (an article or a role noun first, a role noun within the first words)."""
+        doc = self.doc
+        first = doc[i].lower_
+        if first not in ("de", "het", "een") and not self.is_role(i):
+            return False
+        return any(self.is_role(k) for k in range(i, min(comma, i + 5)))
 
     def antecedent_phrase(self, relative: int) -> SourceRef | None:
         j = relative - 1
@@ -1151,6 +1358,14 @@ class _DocState:
         ):
             start -= 1
         span = self.chunk_source(start, end)
+        if span is None or span.end != end:
+            # 'Een bewoonster van de wijk, die ...': the noun phrase from its clause start.
+            begin = self.clause_start(end - 1) if end - 1 > sent.start else sent.start
+            while begin < end and self.doc[begin].lower_ in self.words.focus_particles:
+                begin += 1
+            whole = self.chunk_source(begin, end)
+            if whole is not None and whole.end == end:
+                span = whole
         return self.analyze_source(span) if span is not None else None
 
     def adverbial_end(self, i: int, limit: int) -> int | None:
@@ -1163,6 +1378,21 @@ class _DocState:
         if low in words.time_determiners and i + 1 < limit and doc[i + 1].lower_ in words.time_nouns:
             return i + 2
         return None
+
+    def skip_speech_time(self, i: int, limit: int) -> int:
+        """Past the adverbials that date the act of speaking ('stelde eerder deze week te
+        ...'), not past 'nog', 'ook' or 'niet', which belong to the reported words."""
+        for _ in range(3):
+            i = self.next_word(i, limit)
+            if i >= limit:
+                break
+            low = self.doc[i].lower_
+            end = self.adverbial_end(i, limit)
+            dating = low in _SPEECH_TIME or low in self.words.time_nouns or low.endswith(_DAY_PARTS)
+            if end is None or (end == i + 1 and not dating):
+                break
+            i = end
+        return i
 
     def skip_adverbs(self, i: int, limit: int) -> int:
         i = self.next_word(i, limit)
@@ -1195,7 +1425,10 @@ class _DocState:
         verb = self.verbs.get(i)
         if verb is None or verb.number == "":
             return None
-        span = self.chunk_source(self.skip_adverbs(verb.cue_end, sent_end), sent_end)
+        first = self.skip_adverbs(verb.cue_end, sent_end)
+        if first < sent_end and (doc[first].lower_ in ("dat", "of") or doc[first].text == ":"):
+            return None  # 'X, dat ..., meldt dat ...': the verb has a complement of its own
+        span = self.chunk_source(first, sent_end)
         if span is None:
             return None
         ref = self.analyze_source(span)
@@ -1266,6 +1499,8 @@ class _DocState:
                     cand = Candidate("direct", *self.pair_content(pair), pair.block, cue, ref, number, pair)
             if cand is None:
                 cand = self.colon_cue(pair)
+            if cand is None:
+                cand = self.label_cue(pair)
             if cand is not None:
                 result.append(cand)
         self.pairs = pairs
@@ -1305,10 +1540,22 @@ class _DocState:
         verbs = [v for k, v in self.verbs.items() if sent.start <= k < i and self.token_open(k)]
         if verbs:
             verb = max(verbs, key=lambda v: v.i)
-            ref = self.subject_of(verb, i)
+            complement = next(
+                (
+                    k for k in range(verb.search_from, i)
+                    if self.doc[k].lower_ == "dat" or (verb.of and self.doc[k].lower_ == "of")
+                ),
+                None,
+            )
+            ref = self.subject_of(verb, complement if complement is not None else i)
             if ref is None:
                 return None
-            cue = self.verb_cue(verb)
+            if complement is not None:
+                # 'X ontkent dat ...: "..."': the verb reports the clause; the colon cues the quote.
+                colon = self.doc[i]
+                cue = Cue(colon.text, colon.idx, self.char_end(i), i)
+            else:
+                cue = self.verb_cue(verb)
             return Candidate("direct", *self.pair_content(pair), pair.block, cue, ref, verb.number, pair)
         start = sent.start
         while start < i and self.doc[start].lower_ in self.words.focus_particles:
@@ -1322,6 +1569,41 @@ class _DocState:
         colon = self.doc[i]
         cue = Cue(colon.text, colon.idx, self.char_end(i), i)
         return Candidate("direct", *self.pair_content(pair), pair.block, cue, ref, self.pronoun_number(ref), pair)
+
+    def label_cue(self, pair: QuotePair) -> Candidate | None:
+        """'X noemt de ingreep "onvermijdelijk"', 'X deed dat af als "..."': a labelling
+        verb that is a speech act of its subject, with the quote ending its clause (see
+        quote_words.json label_verbs). Not with a reflexive object ('noemen zichzelf')."""
+        if pair.close_at is None:
+            return None
+        doc = self.doc
+        open_i = self.token_at(pair.open_at)
+        sent = self.sentence(open_i)
+        after = self.next_word(self.token_at(pair.close_at) + 1, sent.end)
+        if after < sent.end and not (doc[after].is_punct or doc[after].lower_ in ("en", "maar")):
+            return None
+        for k in range(open_i - 1, max(sent.start, open_i - 12) - 1, -1):
+            token = doc[k]
+            if token.text in (";", ":") or token.text in _SENTENCE_END or k in self.verbs:
+                return None
+            acts = self.words.label_acts.get(token.lower_)
+            if not acts or self.inside_quotes[k] or self.is_name_not_verb(k):
+                continue
+            between = doc[k + 1 : open_i]
+            if any(t.lower_ in self.words.reflexives for t in between):
+                return None
+            for lemma, number, particle in acts:
+                if particle is not None and not any(t.lower_ == particle for t in between):
+                    continue
+                verb = SpeechVerb(k, k + 1, k + 1, lemma, number, False, False)
+                ref = self.subject_of(verb, open_i)
+                if ref is None or ref.kind == "noun":
+                    return None  # 'Het rapport noemt de situatie "zorgwekkend"': no speaker
+                text = token.text + (f" {particle}" if particle else "")
+                cue = Cue(text, token.idx, self.char_end(k), k)
+                return Candidate("direct", *self.pair_content(pair), pair.block, cue, ref, number, pair)
+            return None
+        return None
 
     def quote_mask(self) -> list[bool]:
         mask = [False] * len(self.doc)
@@ -1444,6 +1726,7 @@ class _DocState:
             first = verb.search_from
             if ref.span.start >= verb.i:
                 first = max(first, ref.span.end)
+            first = self.skip_speech_time(first, te_at)
             content = self.content_range(first, sent.end)
             if content is None:
                 return None
@@ -1515,9 +1798,22 @@ class _DocState:
                 left -= 1
             if doc[left].lower_ not in ("en", "maar") and doc[left - 1].lower_ in ("en", "maar", ",", ";"):
                 left -= 1
-            if complement + 2 < left and doc[left].lower_ in ("en", "maar", ",", ";"):
+            if complement + 2 < left and doc[left].lower_ in ("en", "maar", ",", ";") and self.finite_verb_after(left):
                 return left
         return sent.end
+
+    def finite_verb_after(self, left: int) -> bool:
+        """The coordinated clause starts with a finite verb sharing the speech verb's subject
+        ('ontkend dat ... en ziet ...'), unlike a second complement ('en dat ...') or an
+        elliptical part of the reported clause ('en niet op wat het beweert')."""
+        j = self.next_word(left + 1, len(self.doc))
+        if j >= len(self.doc):
+            return False
+        token = self.doc[j]
+        if token.lower_ in self.words.clause_openers or token.lower_ in self.words.determiners:
+            return False
+        known = any(form.number for form in self.lex.by_form.get(token.lower_, ())) or token.lower_ in _VERBISH
+        return known or (token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"))
 
     def reported_before_comma(self, comma: int, cue: Cue, ref: SourceRef, number: str) -> Candidate | None:
         """'..., zegt X.' / '..., aldus X.' / '..., volgens X.': the clause before the comma."""
@@ -1564,13 +1860,34 @@ class _DocState:
         lead = sent.start
         while lead < i and (doc[lead].lower_ in self.words.focus_particles or doc[lead].is_space):
             lead += 1
+        if lead < i and self.opens_clause_after_comma(i):
+            lead = i  # '..., maar volgens de premier is daar ...': the rest of that clause
         if lead == i:
-            content = self.content_range(span.end, sent.end)
+            first = span.end
+            after = self.next_word(span.end, sent.end)
+            if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ in self.words.relative_openers:
+                # 'Volgens een agent, die anoniem wil blijven, is ...': past the relative clause.
+                close = next((k for k in range(after + 2, sent.end) if doc[k].text == ","), None)
+                if close is not None:
+                    first = close + 1
+            content = self.content_range(first, sent.end)
         else:
             content = self.content_range(sent.start, sent.end)
         if content is None:
             return None
         return Candidate("indirect", *content, sent.block, cue, ref, self.pronoun_number(ref))
+
+    def opens_clause_after_comma(self, i: int) -> bool:
+        """Token ``i`` starts a clause after a comma, perhaps after a coordinator
+        ('..., maar volgens X ...', '...; volgens X ...')."""
+        sent = self.sentence(i)
+        k = i - 1
+        while k > sent.start and (
+            self.doc[k].is_space or self.doc[k].lower_ in self.words.focus_particles
+            or self.doc[k].lower_ in ("maar", "en", "want", "dus", "terwijl", "hoewel", "omdat")
+        ):
+            k -= 1
+        return k > sent.start and self.doc[k].text in (",", ";") and not self.inside_quotes[k]
 
     def back_references(self) -> Iterator[Candidate]:
         """'Dat meldt persbureau Reuters.': the sentence before is the reported content."""
@@ -1612,7 +1929,7 @@ class _DocState:
             nested = any(
                 other is not cand and other.start <= cand.cue.start < other.end and not (
                     cand.kind == "direct" and other.kind != "direct"
-                )
+                ) and not other.back_reference  # 'Dit laatste bevestigde X' gives way itself
                 for other in candidates
             )
             duplicate = any(
@@ -1652,7 +1969,10 @@ class _DocState:
                 if any(pair in other.consumed for other in kept):
                     continue
                 cand.consumed.append(pair)
-                cand.end = max(cand.end, self.trim(cand.start, after_pair)[1])
+                end = self.trim(cand.start, after_pair)[1]
+                if pair.close_at is not None and end == pair.close_at:
+                    end = pair.close_at + 1  # the guide keeps the closing mark of a partial quote
+                cand.end = max(cand.end, end)
             if drop or self.words_in(cand.start, cand.end) < self.c.min_reported_words and not cand.consumed:
                 continue
             if cand.consumed:
@@ -1733,11 +2053,20 @@ class _DocState:
                 continue
             in_reported = any(s <= start < e for s, e in reported)
             self.antecedents.add(start, self.cluster_speaker(cluster, None, NAMED), in_reported)
+        self.add_role_names(quoted + closed, reported)
+        self.add_short_forms(quoted + closed, reported)
+        self.add_unnamed_subjects()
         for cand in candidates:
             if cand.source is not None:
                 cand.speaker = self.speaker_for(cand)
-                if cand.speaker is not None and cand.speaker.label is not None:
-                    self.antecedents.add(cand.source.span.start_char, cand.speaker, is_speaker=True)
+                if cand.speaker is None:
+                    continue
+                # At the end of the phrase: after any name inside it ('een woordvoerder van Nedcoat').
+                at = cand.source.span.end_char - 1
+                if cand.speaker.label is not None:
+                    self.antecedents.add(at, cand.speaker, is_speaker=True)
+                elif self.is_unnamed_person(cand.source, cand.number):
+                    self.antecedents.add(at, cand.speaker._replace(label=UNNAMED_LABEL), is_speaker=True)
         for cand in candidates:
             if cand.source is None:
                 target = cand.link
@@ -1748,6 +2077,239 @@ class _DocState:
                         text="", start=None, end=None, confidence=min(CONTINUATION, target.speaker.confidence)
                     )
         return [c for c in candidates if c.speaker is not None and self.words_in(c.start, c.end) > 0]
+
+    # -- antecedents the entity index does not give ----------------------------------------------
+    def add_role_names(self, excluded: list[tuple[int, int]], reported: list[tuple[int, int]]) -> None:
+        """Names written right after a role noun ('Procureur Annelies Claeys', 'Minister van
+        Financiën Ingrid Bakhuis', 'vakbond FNV'), tagged by the model or not: people (or
+        organisations) that a later pronoun or role noun may refer to."""
+        for token in self.doc:
+            role = role_head(token.text)
+            if role is None or not (token.is_alpha or "-" in token.text):
+                continue
+            if any(s <= token.idx < e for s, e in excluded):
+                continue
+            found = self.name_after_role(token.i, role)
+            if found is None:
+                continue
+            speaker = self.role_name_speaker(*found, role)
+            char = self.doc[found[0]].idx
+            # At its last word: it outranks a shorter tagged mention inside it ('Petra [Smits]').
+            last = self.doc[found[1] - 1].idx
+            self.antecedents.add(last, speaker, any(s <= char < e for s, e in reported))
+            self.role_aliases.append((char, {token.text.casefold(), role[1]}, speaker))
+            if role[0] == "person":
+                self.known_people.append(speaker)
+        # 'Ahold, de supermarktketen uit Zaandam, ...': a role noun in apposition after a name.
+        for comma in self.doc:
+            if comma.text != "," or comma.i == 0 or not self.is_capitalized(comma.i - 1):
+                continue
+            found = appositive_role(self.doc, comma.i)
+            role = role_head(found[1]) if found is not None else None
+            if role is None or any(s <= comma.idx < e for s, e in excluded):
+                continue
+            sent_start = self.sentence(comma.i).start
+            start = comma.i - 1
+            while start - 1 >= sent_start and (
+                self.is_name_token(start - 1, comma.i)
+                or (self.doc[start - 1].lower_ in self.words.name_particles and self.doc[start - 1].text.islower()
+                    and start - 2 >= sent_start and self.is_capitalized(start - 2))
+            ):
+                start -= 1
+            if not self.is_name_token(start, comma.i) and not self.is_capitalized(start):
+                continue
+            speaker = self.role_name_speaker(start, comma.i, role)
+            char = self.doc[start].idx
+            word = self.doc[found[0]].text.casefold()
+            self.role_aliases.append((char, {word, role[1]}, speaker))
+            if role[0] == "person":
+                self.known_people.append(speaker)
+
+    def name_after_role(self, k: int, role: tuple[str, str]) -> tuple[int, int] | None:
+        """Token range of the name after the role noun at ``k``: 'wethouder Yasmina El
+        Amrani', or after a portfolio 'minister van Buitenlandse Zaken Vladimir Makei'."""
+        doc = self.doc
+        limit = self.sentence(k).end
+        j = k + 1
+        if j >= limit:
+            return None
+        if self.is_name_token(j, limit):  # capitalised after a role noun: 'minister Ben Wallace'
+            runs = self.name_runs(doc[j:limit])
+            if not runs or runs[0][0] != j:
+                return None
+            end = runs[0][1]
+            # Right after a role noun, capitalised words are one name whatever the model's
+            # entity boundaries ('Wethouder [Petra] [Smits]').
+            while end < limit and not self.is_verb_like(end):
+                if self.is_name_token(end, limit):
+                    end += 1
+                elif (k := self.particle_join(end, limit)) is not None:
+                    end = k + 1
+                else:
+                    break
+            return j, end
+        if role[0] != "person" or doc[j].lower_ not in ("van", "voor"):
+            return None
+        m, department = j + 1, False
+        while m < limit:
+            token = doc[m]
+            if self.is_capitalized(m) and not self.is_verb_like(m) and token.lower_ not in self.words.determiners:
+                department = token.lower_ in self.words.departments
+                m += 1
+            elif department and token.text in (",", "en") and m + 1 < limit and self.is_capitalized(m + 1):
+                m += 1
+            elif token.lower_ in self.words.name_particles and token.text == token.lower_ and (
+                m + 1 < limit and self.is_capitalized(m + 1) and m > j + 1
+            ):
+                m += 1
+            else:
+                break
+        start = j + 1
+        while start < m and (
+            doc[start].lower_ in self.words.departments or doc[start].text == ","
+            or self.entity_label_at(start) not in (None, "PER")
+        ):
+            start += 1
+        names = [t for t in range(start, m) if self.is_capitalized(t)]
+        if not names:
+            return None
+        if len(names) >= 3:
+            start = names[-2]  # 'Shell Ben van Beurden': first name and surname
+        elif start == j + 1:
+            return None  # 'woordvoerder van Nedcoat', 'burgemeester van Den Haag'
+        return start, m
+
+    def role_name_speaker(self, start: int, end: int, role: tuple[str, str]) -> Speaker:
+        written = self.doc[start:end].text
+        clusters = [
+            c for i in range(start, end) if (c := self.index.cluster_at(self.doc[i].idx, self.char_end(i))) is not None
+        ]
+        cluster = next((c for c in clusters if c.label == "PER"), clusters[0] if clusters else None)
+        if cluster is None:
+            cluster = cluster_for_name(self.index, written) or self.cluster_within(written)
+        person = role[0] == "person"
+        if person:
+            name = self.clean_person_name(fullest_written_name(self.doc, written))
+            if cluster is not None and cluster.label == "PER":
+                known = self.cluster_name(cluster)
+                known_words, words = set(normalize_name(known).split()), set(normalize_name(name).split())
+                if known_words >= words:
+                    name = known
+                elif words > known_words:
+                    self.cluster_names[id(cluster)] = name  # 'wethouder Petra Smits' names the 'Smits' the model found
+        else:
+            name = cluster.canonical if cluster is not None else written
+        return Speaker(
+            name=name,
+            text=written,
+            start=self.doc[start].idx,
+            end=self.char_end(end - 1),
+            entity_id=cluster.entity_id if cluster is not None else None,
+            kind="person" if person else "organization",
+            confidence=ROLE_ALIAS,
+            label="PER" if person else "ORG",
+        )
+
+    def cluster_within(self, written: str) -> EntityCluster | None:
+        """A person known by the last words of ``written`` ('Claeys' in 'Annelies Claeys')."""
+        words = normalize_name(written).split()
+        for cluster in self.index.clusters:
+            known = normalize_name(cluster.canonical).split()
+            if cluster.label == "PER" and known and len(known) < len(words) and words[-len(known):] == known:
+                return cluster
+        return None
+
+    def add_short_forms(self, excluded: list[tuple[int, int]], reported: list[tuple[int, int]]) -> None:
+        """A surname on its own that the model did not tag ('Wuyts baalde ...') refers to
+        the person introduced with that surname ('Femke Wuyts')."""
+        people: list[tuple[int, list[str], Speaker]] = []
+        for cluster in self.index.clusters:
+            if cluster.label == "PER" and len(cluster.canonical.split()) > 1:
+                first = min(cluster.mentions)[0] if cluster.mentions else 0
+                speaker = self.cluster_speaker(cluster, None, NAMED)
+                people.append((first, normalize_name(cluster.canonical).split(), speaker))
+        for speaker in self.known_people:
+            people.append((speaker.start or 0, normalize_name(speaker.name).split(), speaker))
+        people.sort(key=lambda item: item[0])
+        doc = self.doc
+        for token in doc:
+            i = token.i
+            if not token.is_alpha or not self.is_capitalized(i) or token.is_stop or self.is_role(i):
+                continue
+            if self.index.cluster_at(token.idx, self.char_end(i)) is not None:
+                continue
+            if any(s <= token.idx < e for s, e in excluded):
+                continue
+            if i + 1 < len(doc) and self.is_capitalized(i + 1):
+                continue
+            if i > 0 and self.is_capitalized(i - 1) and self.sentence(i).start != i:
+                continue
+            key = token.lower_
+            match = next(
+                (
+                    speaker for first, words, speaker in people
+                    if len(words) > 1 and words[-1] == key and first < token.idx
+                ),
+                None,
+            )
+            if match is not None:
+                self.antecedents.add(token.idx, match, any(s <= token.idx < e for s, e in reported))
+
+    def add_unnamed_subjects(self) -> None:
+        """Unnamed speakers of speech verbs ('Een woordvoerder van Nedcoat ontkent dat.'), so
+        that a pronoun right after them ('Volgens hem ...') gets them rather than the last name."""
+        for verb in self.verbs.values():
+            if not verb.number or not self.token_open(verb.i):
+                continue
+            ref = self.subject_of(verb, None)
+            if ref is None or not self.is_unnamed_person(ref, verb.number):
+                continue
+            speaker = self.unresolved(ref)._replace(label=UNNAMED_LABEL)
+            self.antecedents.add(ref.span.end_char - 1, speaker, is_speaker=True)
+
+    def is_unnamed_person(self, ref: SourceRef, number: str) -> bool:
+        """One unnamed person: 'een woordvoerder', 'een bewoonster van de wijk', 'een advocaat'."""
+        head = self.doc[ref.head]
+        role = role_head(head.text)
+        person = ref.kind == "unnamed" or (ref.kind == "role" and role is not None and role[0] == "person")
+        if not person or (ref.kind == "role" and ref.definite):
+            return False
+        return number == "sg" or (number != "pl" and ref.span[0].lower_ in ("een", "één"))
+
+    def clean_person_name(self, name: str) -> str:
+        """A person's name without the title, role or portfolio words written before it
+        ('Procureur Annelies Claeys', 'Financiën Ingrid Bakhuis' of 'Minister van
+        Financiën Ingrid Bakhuis', 'Volgens Rutte')."""
+        words = name.split()
+        while len(words) > 1:
+            low = words[0].casefold()
+            if low in self.words.name_particles and words[0][:1].isupper():
+                break  # 'Van Acker', 'De Wever'
+            title = (
+                role_head(words[0]) is not None
+                or (low in self.words.titles and low not in ("de", "het", "een"))
+                or low in self.words.departments
+            )
+            # A capitalised function word ('Volgens', 'Ook') only before a full name: 'Dan Brown' stays.
+            function_word = len(words) > 2 and (
+                low in self.words.prepositions or low in self.words.time_words
+                or low in self.words.focus_particles or low in self.words.clause_openers
+            )
+            if title or function_word:
+                words = words[1:]
+                continue
+            break
+        # '... Von der Leyen van de Europese Commissie': a 'van' phrase naming an organisation ends the name.
+        for k in range(1, len(words)):
+            if words[k] != words[k].lower() or words[k] not in self.words.name_particles:
+                continue
+            m = k
+            while m < len(words) and words[m] == words[m].lower() and words[m] in self.words.name_particles:
+                m += 1
+            if m < len(words) and _organisation_word(words[m]):
+                words = words[:k]
+                break
+        return " ".join(words)
 
     def cluster_name(self, cluster: EntityCluster) -> str:
         """The cluster's canonical name; for a person known by one word only, the
@@ -1760,13 +2322,10 @@ class _DocState:
         return self.cluster_names[id(cluster)]
 
     def person_name(self, canonical: str) -> str:
-        words = canonical.split()
-        while len(words) > 1 and role_head(words[0]) is not None:
-            words = words[1:]  # 'Kamerlid Jesse Klaver': the model took the title in
-        name = " ".join(words)
-        if len(words) > 1:
-            return name
-        return max(name, fullest_written_name(self.doc, name), key=len)
+        name = self.clean_person_name(canonical)  # 'Kamerlid Jesse Klaver': the model took the title in
+        fuller = self.clean_person_name(fullest_written_name(self.doc, name))
+        # 'El Amrani' → 'Yasmina El Amrani' where the model missed the first mention.
+        return max(name, fuller, key=len)
 
     def cluster_speaker(self, cluster: EntityCluster, ref: SourceRef | None, confidence: float) -> Speaker:
         name = self.cluster_name(cluster)
@@ -1785,8 +2344,13 @@ class _DocState:
         return ref.span.text.strip(" ,.:;") if ref is not None else ""
 
     def unresolved(self, ref: SourceRef) -> Speaker:
+        """The phrase as written, its article lower-cased: 'een woordvoerder van de politie'."""
         text = self.written(ref)
-        return Speaker(text, text, ref.span.start_char, ref.span.end_char, None, "unresolved", UNRESOLVED, None)
+        name = text
+        first = ref.span[0]
+        if first.lower_ in self.words.determiners and first.is_alpha and first.text != first.lower_:
+            name = first.lower_ + text[len(first.text) :]
+        return Speaker(name, text, ref.span.start_char, ref.span.end_char, None, "unresolved", UNRESOLVED, None)
 
     def speaker_for(self, cand: Candidate) -> Speaker | None:
         ref = cand.source
@@ -1796,6 +2360,12 @@ class _DocState:
             return self.role_speaker(ref)
         if ref.kind == "pronoun":
             return self.pronoun_speaker(ref, cand.number)
+        if ref.kind == "noun" and ref.definite and ref.span[0].lower_ in ("de", "het", "deze", "dit"):
+            found = self.organisation_named_by(self.doc[ref.head])
+            if found is not None:
+                return found._replace(
+                    text=self.written(ref), start=ref.span.start_char, end=ref.span.end_char, confidence=ROLE_ALIAS
+                )
         return self.unresolved(ref)
 
     def named_speaker(self, ref: SourceRef) -> Speaker:
@@ -1804,8 +2374,14 @@ class _DocState:
         label, confidence, entity_id = identities[0].label, identities[0].confidence, identities[0].entity_id
         kind = SPEAKER_KINDS.get(label, "organization")
         role = role_head(self.doc[ref.head].text)
-        if role is not None and role[0] == "person" and ref.names[0][0] == ref.head + 1:
-            kind = "person"  # 'D66-leider Sigrid Kaag': the role noun outweighs the model's label
+        if role is not None and ref.names[0][0] == ref.head + 1:
+            # 'D66-leider Sigrid Kaag', 'vakbond FNV': the role noun outweighs the model's label
+            kind = "person" if role[0] == "person" else "organization"
+        after = ref.names[-1][1]
+        if label == "PER" and after + 1 < len(self.doc) and self.doc[after].text == "," and (
+            self.doc[after + 1].lower_ == "dat"
+        ):
+            label, kind = "ORG", "organization"  # 'Europol, dat ...': never a person
         return Speaker(
             name=name,
             text=self.written(ref),
@@ -1835,12 +2411,18 @@ class _DocState:
                 # The model tagged part of the name ('Von' of 'Von der Leyen').
                 fuller = cluster_for_name(self.index, written) or cluster
                 name = self.cluster_name(fuller) if fuller is not cluster else fullest_written_name(self.doc, written)
+                if fuller.label == "PER":
+                    name = self.clean_person_name(name)
                 return _Identity(name, fuller.label, NAMED, fuller.entity_id)
             return _Identity(self.cluster_name(cluster), cluster.label, NAMED, cluster.entity_id)
         found = cluster_for_name(self.index, written)
         if found is not None and not self.has_function_word(found.canonical, written):
             return _Identity(self.cluster_name(found), found.label, NAMED, found.entity_id)
-        return _Identity(fullest_written_name(self.doc, written), self.guess_label(run, ref), NAMED_UNTAGGED, None)
+        label = self.guess_label(run, ref)
+        name = fullest_written_name(self.doc, written)
+        if label == "PER":
+            name = self.clean_person_name(name)
+        return _Identity(name, label, NAMED_UNTAGGED, None)
 
     def has_function_word(self, canonical: str, written: str) -> bool:
         """Whether an entity name carries a capitalised function word the name as
@@ -1857,30 +2439,140 @@ class _DocState:
         before = self.doc[run[0] - 1] if run[0] > ref.span.start else None
         if before is not None and before.lower_ in ("de", "het"):
             return "ORG"
+        if before is not None and (role := role_head(before.text)) is not None:
+            return "PER" if role[0] == "person" else "ORG"  # 'wethouder X', 'kennisinstituut X'
         if first.text in ("The", "De", "Het") or (first.text.isupper() and len(first.text) > 1):
             return "ORG"
+        after = run[1]
+        if after + 1 < len(self.doc) and self.doc[after].text == "," and self.doc[after + 1].lower_ == "dat":
+            return "ORG"  # 'Europol, dat ...': a neuter relative pronoun is never a person's
+        found = appositive_role(self.doc, after)
+        if found is not None and (role := role_head(found[1])) is not None:
+            return "PER" if role[0] == "person" else "ORG"  # 'Ahold, de supermarktketen uit Zaandam,'
         return "PER"
 
     def role_speaker(self, ref: SourceRef) -> Speaker:
+        """'de minister', 'het planbureau', 'het Europese politieagentschap': the entity
+        introduced with that role (before or in apposition after its name), else an
+        organisation whose name ends with the noun, else the last person named (for a
+        person role) or the organisation that spoke just before (for a descriptive
+        organisation noun). Indefinite ('een advocaat') and possessive ('zijn advocaat')
+        phrases are never guessed from what was named before."""
         head = self.doc[ref.head]
         if not ref.definite:
             return self.unresolved(ref)
         kind = role_head(head.text)
-        cluster = self.index.find_by_role(head.text, before=head.idx)
         wanted = {"PER"} if kind is not None and kind[0] == "person" else {"ORG", "LOC"}
-        if cluster is not None and cluster.label in wanted:
-            return self.cluster_speaker(cluster, ref, ROLE_ALIAS)
+        alias = self.alias_for(head, wanted)
+        if alias is not None:
+            return alias._replace(
+                text=self.written(ref), start=ref.span.start_char, end=ref.span.end_char, confidence=ROLE_ALIAS
+            )
         if head.lower_ in self.words.unnamed or kind is None:
             return self.unresolved(ref)
+        if ref.span[0].lower_ in self.words.possessives or any(
+            self.in_modifier(run, ref.span) and self.run_label(run) == "PER" for run in self.name_runs(ref.span)
+        ):
+            return self.unresolved(ref)  # 'zijn advocaat', 'de advocaat van X' are not the person named last
         if kind[0] == "person":
             found = self.last_person(head.idx)
         else:
+            named = self.organisation_named_by(head)
+            if named is not None:
+                return named._replace(
+                    text=self.written(ref), start=ref.span.start_char, end=ref.span.end_char, confidence=ROLE_ALIAS
+                )
             found = self.antecedents.last(head.idx, {"ORG", "LOC"}, contains=kind[1], reported=True)
+            if found is None and self.descriptive(ref, kind[1]):
+                found = self.antecedents.last(head.idx, {"ORG"}, speakers_only=True)
+                if found is not None and self.block_index(head.idx) != self.block_index(found[0]):
+                    found = None
         if found is None:
             return self.unresolved(ref)
         return found[1]._replace(
             text=self.written(ref), start=ref.span.start_char, end=ref.span.end_char, confidence=ROLE_RECENT
         )
+
+    def alias_for(self, head: Token, labels: set[str]) -> Speaker | None:
+        """The entity last introduced with the role noun ``head`` ('NAVO-chef Jens
+        Stoltenberg', 'Europol, het Europese politieagentschap,'), by the entity index
+        or by a name written after the role noun that the model did not tag."""
+        role = role_head(head.text)
+        words = {head.text.casefold()} | ({role[1]} if role else set())
+        best: tuple[int, Speaker] | None = None
+        cluster = self.index.find_by_role(head.text, before=head.idx)
+        if cluster is not None and cluster.label in labels and self.written_with_role(cluster, words):
+            char = max((start for start, _end in cluster.mentions if start < head.idx), default=0)
+            best = (char, self.cluster_speaker(cluster, None, ROLE_ALIAS))
+        for char, aliases, speaker in self.role_aliases:
+            if char < head.idx and aliases & words and speaker.label in labels and (best is None or char > best[0]):
+                best = (char, speaker)
+        return best[1] if best is not None else None
+
+    def written_with_role(self, cluster: EntityCluster, words: set[str]) -> bool:
+        """Whether the role noun stands right before a mention of the entity ('NAVO-chef
+        Jens Stoltenberg') or in apposition after it: not 'de supermarktketen uit Zaandam',
+        which the index also remembers for 'Zaandam'."""
+        for start, end in cluster.mentions:
+            i = self.token_at(start) - 1
+            while i >= 0 and self.doc[i].is_space:
+                i -= 1
+            role = role_head(self.doc[i].text) if i >= 0 else None
+            if role is not None and (role[1] in words or self.doc[i].text.casefold() in words):
+                return True
+            found = appositive_role(self.doc, self.token_from(end))
+            role = role_head(found[1]) if found is not None else None
+            if role is not None and (role[1] in words or found[1].casefold() in words):
+                return True
+        return False
+
+    def organisation_named_by(self, head: Token) -> Speaker | None:
+        """'het planbureau' after 'het Centraal Planbureau': the organisation named before
+        whose name ends with this noun."""
+        noun = head.lower_
+        cluster = cluster_named_by_head(self.index, noun, before=head.idx)
+        found = self.antecedents.last(
+            head.idx, {"ORG", "LOC", "MISC"}, reported=True,
+            matches=lambda speaker: name_ends_with_noun(speaker.name, noun),
+        )
+        if found is not None and (
+            cluster is None or normalize_name(found[1].name) != normalize_name(cluster.canonical)
+        ):
+            return found[1]
+        if cluster is not None:
+            return self.cluster_speaker(cluster, None, ROLE_ALIAS)
+        return self.written_organisation(head)
+
+    def written_organisation(self, head: Token) -> Speaker | None:
+        """'het planbureau' after a name the model did not tag as an organisation ('het
+        Sociaal en Cultureel Planbureau (SCP)'): the capitalised name written last before
+        it whose last word ends with the noun."""
+        doc, noun = self.doc, head.lower_
+        for k in range(head.i - 1, -1, -1):
+            token = doc[k]
+            if not token.text[:1].isupper() or not name_ends_with_noun(token.text, noun) or self.inside_quotes[k]:
+                continue
+            start = k
+            while start > 0 and (
+                (self.is_capitalized(start - 1) and doc[start - 1].lower_ not in self.words.determiners)
+                or (doc[start - 1].lower_ in ("en", "voor", "van") and start - 2 >= 0 and self.is_capitalized(start - 2)
+                    and doc[start - 2].lower_ not in self.words.determiners)
+            ):
+                start -= 1
+            if start == k and self.sentence(k).start == k:
+                continue  # a capital only because it starts the sentence
+            name = doc[start : k + 1].text
+            cluster = self.index.cluster_at(doc[start].idx, self.char_end(k))
+            entity_id = cluster.entity_id if cluster is not None and cluster.label != "PER" else None
+            return Speaker(name, "", None, None, entity_id, "organization", ROLE_ALIAS, "ORG")
+        return None
+
+    def descriptive(self, ref: SourceRef, role: str) -> bool:
+        """'het (Europese) politieagentschap', 'de zakenkrant': a compound that describes what
+        kind of organisation spoke, unlike a bare 'het (Amerikaanse) ministerie', which may
+        be any ministry. Used only within the paragraph of the organisation that spoke."""
+        head = self.doc[ref.head].lower_
+        return len(head) >= len(role) + 3 and ref.span[0].lower_ in ("de", "het", "dit", "deze")
 
     def last_person(self, before: int) -> tuple[int, Speaker] | None:
         """The person last named outside reported content; one named inside
@@ -1903,6 +2595,14 @@ class _DocState:
             found = self.antecedents.last(token.idx, {"ORG", "LOC", "MISC"}, within=300, speakers_only=True)
         else:
             found = self.last_person(token.idx)
+            unnamed = self.antecedents.last(token.idx, {UNNAMED_LABEL}, speakers_only=True)
+            if (
+                unnamed is not None
+                and (found is None or unnamed[0] > found[0])
+                and self.block_index(token.idx) - self.block_index(unnamed[0]) <= 1
+            ):
+                # 'Een woordvoerder van X ontkent dat. Volgens hem ...': the unnamed speaker as written.
+                return unnamed[1]._replace(text=token.text, start=token.idx, end=self.char_end(token.i))
         if found is None:
             return self.unresolved(ref)
         return found[1]._replace(text=token.text, start=token.idx, end=self.char_end(token.i), confidence=PRONOUN)

@@ -204,8 +204,14 @@ class EntityIndex:
         return None
 
     def _remember_role(self, span: Span, cluster: EntityCluster) -> None:
-        """Remember 'NAVO-chef' in 'NAVO-chef Jens Stoltenberg' as an alias of the cluster."""
+        """Remember 'NAVO-chef' in 'NAVO-chef Jens Stoltenberg' as an alias of the cluster.
+
+        Words between role and name may be a title-case department ('minister van
+        Buitenlandse Zaken Vladimir Makei'), but a name that is itself the object of
+        a preposition ('de supermarktketen uit Zaandam') gets no role."""
         sent_start = span.sent.start
+        if span.start > sent_start and self.doc[span.start - 1].pos_ == "ADP":
+            return
         for i in range(span.start - 1, max(sent_start, span.start - 4) - 1, -1):
             token = self.doc[i]
             head = role_head(token.text)
@@ -352,3 +358,79 @@ def fullest_written_name(doc: Doc, name: str) -> str:
         if len(candidate) > len(best):
             best = candidate
     return best
+
+
+# -- definite descriptions, added for the quote attributor --------------------------
+def name_ends_with_noun(name: str, noun: str) -> bool:
+    """Whether the last word of ``name`` is the common noun ``noun`` or a compound
+    ending in it: 'Centraal Planbureau' for 'planbureau', 'Algemene Onderwijsbond'
+    for 'bond', 'Rabobank' for 'bank'."""
+    key = noun.casefold()
+    words = [w for w in re.split(r"[\s-]+", normalize_name(name)) if w]
+    if len(key) < 3 or not words:
+        return False
+    last = words[-1]
+    return last == key or (last.endswith(key) and len(last) >= len(key) + 3)
+
+
+def cluster_named_by_head(index: EntityIndex, noun: str, before: int) -> EntityCluster | None:
+    """The non-person entity mentioned last before ``before`` whose name ends with
+    ``noun`` ('het planbureau' → 'Centraal Planbureau'), or None."""
+    for _start, cluster in reversed(index.mentions_before(before)):
+        if cluster.label != "PER" and name_ends_with_noun(cluster.canonical, noun):
+            return cluster
+    return None
+
+
+_APPOSITION_DETERMINERS = {"de", "het", "een"}
+_APPOSITION_PREPOSITIONS = {"van", "voor", "bij", "in", "uit", "namens"}
+
+
+def appositive_role(doc: Doc, end: int) -> tuple[int, str] | None:
+    """The role noun in apposition right after the name that ends at token ``end``:
+    'Europol, het Europese politieagentschap, meldt ...', 'Jan Peeters, burgemeester
+    van Gent, zei ...'. The apposition is a comma, an optional article, at most three
+    adjectives, a role noun, an optional 'van/voor ...' modifier and a closing comma
+    (or the end of the sentence). Returns (token index, role word) or None."""
+    n = len(doc)
+    if end >= n or doc[end].text != ",":
+        return None
+    i = end + 1
+    if i < n and doc[i].lower_ in _APPOSITION_DETERMINERS:
+        i += 1
+    for _ in range(4):
+        if i >= n:
+            return None
+        token = doc[i]
+        if role_head(token.text) is not None and (token.text[:1].islower() or "-" in token.text or i == end + 1):
+            break
+        adjective = token.is_alpha and (token.pos_ == "ADJ" or token.lower_.endswith("e")) and not token.is_stop
+        if not adjective:
+            return None
+        i += 1
+    else:
+        return None
+    role_at = i
+    j = i + 1
+    if j < n and doc[j].lower_ in _APPOSITION_PREPOSITIONS:
+        while j < n and j - role_at <= 8 and doc[j].text not in (",", ".", ";", ":", "!", "?"):
+            j += 1
+    if j >= n or doc[j].text in (",", ".", ";", ")", "!", "?"):
+        return role_at, doc[role_at].text
+    return None
+
+
+def remember_appositions(index: EntityIndex) -> None:
+    """Add role nouns written in apposition after a name ('Europol, het Europese
+    politieagentschap, ...') to that entity's roles, as roles written before a name
+    are, so that a later 'het politieagentschap' finds it with ``find_by_role``.
+    A person role joins people only, an organisation role non-persons only."""
+    for _start, _end, span, cluster in index._mentions:
+        found = appositive_role(index.doc, span.end)
+        if found is None:
+            continue
+        head = role_head(found[1])
+        if head is None or (head[0] == "person") != (cluster.label == "PER"):
+            continue
+        cluster.roles.add(head[1])
+        cluster.roles.add(found[1].casefold())
