@@ -17,14 +17,15 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from pipeline.models import ModelNotFoundError, choose_model
 from pipeline.readers import JsonlFields
-from pipeline.run import RunOptions, run_extraction
-from pipeline.writer import FORMATS
+from pipeline.run import ENGINES, RunOptions, run_extraction
+from pipeline.writer import FORMATS, PreviousOutputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract entities, quotes, numbers and dates from Dutch news.")
 console = Console(stderr=True)
 
 EXIT_FAILED_DOCUMENTS = 1
+EXIT_USAGE = 2
 EXIT_NO_MODEL = 3
 
 
@@ -48,18 +49,34 @@ def extract(
     text_field: str = typer.Option("text", help="JSON Lines: field with the article text."),
     title_field: str = typer.Option("title", help="JSON Lines: field with the title."),
     date_field: list[str] = typer.Option(["published_at", "date"], help="JSON Lines: date field(s), first non-empty wins (ISO 8601)."),
+    engine: str = typer.Option("local", "--engine", help="local: this machine (--n-process workers); dask: Dask workers, Parquet partitioned by publication month."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="--engine dask: address of a running Dask scheduler (tcp://host:8786); default: a LocalCluster of --n-process workers."),
+    incremental: bool = typer.Option(False, "--incremental", help="Keep the rows already in --out; process only documents whose text is not there yet."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
     """Run the pipeline on INPUTS and write the tables to --out."""
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"choose from {', '.join(ENGINES)}", param_hint="--engine")
+    if scheduler and engine != "dask":
+        raise typer.BadParameter("only with --engine dask", param_hint="--scheduler")
     options = RunOptions(
         model=model, formats=_formats(format), n_process=n_process, batch_size=batch_size,
         fields=JsonlFields(id=id_field, text=text_field, title=title_field, dates=tuple(date_field)),
+        engine=engine, scheduler=scheduler, incremental=incremental,
     )
     try:
         manifest = _run_with_progress(inputs, out, options, show=not quiet and console.is_terminal)
     except ModelNotFoundError as error:
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(EXIT_NO_MODEL)
+    except PreviousOutputError as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_USAGE)
+    except (OSError, TimeoutError) as error:
+        if not scheduler:
+            raise
+        console.print(f"[red]error:[/red] cannot use the Dask scheduler at {scheduler}: {error}")
+        raise typer.Exit(EXIT_USAGE)
     if not quiet:
         _print_summary(manifest, out)
     if manifest["documents"]["failed"]:
@@ -87,6 +104,10 @@ def _print_summary(manifest: dict, out: Path) -> None:
     rows = ", ".join(f"{name} {count}" for name, count in manifest["rows"].items())
     console.print(f"{docs['processed']} documents processed, {docs['failed']} failed "
                   f"in {manifest['timings']['seconds']:.1f}s with {manifest['model']['name']}")
+    if "incremental" in manifest:
+        inc = manifest["incremental"]
+        console.print(f"incremental: {inc['skipped_known']} documents already in the output skipped, "
+                      f"{inc['kept']} kept, {inc['replaced']} replaced by a new text")
     console.print(f"rows: {rows}")
     for failure in manifest["failures"]:
         where = failure["source"] + (f":{failure['line']}" if failure.get("line") else "")
