@@ -106,7 +106,8 @@ RELATIVE = [
     ("Volgende maand daalt de inflatie.", "Volgende maand", dt.date(2022, 3, 1), "month"),
     ("Vorig jaar steeg de inflatie.", "Vorig jaar", dt.date(2021, 1, 1), "year"),
     ("Dit jaar stijgt de inflatie.", "Dit jaar", dt.date(2022, 1, 1), "year"),
-    ("Het gebeurde op 3 maart.", "3 maart", dt.date(2022, 3, 3), "day"),  # nearest occurrence
+    ("Het overleg is op 3 maart.", "3 maart", dt.date(2022, 3, 3), "day"),  # nearest occurrence
+    ("Het gebeurde op 3 maart.", "3 maart", dt.date(2021, 3, 3), "day"),  # past tense: the last one
     ("De verkiezingen waren in november.", "november", dt.date(2021, 11, 1), "month"),
 ]
 

@@ -118,7 +118,7 @@ DIRECT = [
     ),
     pytest.param(
         '"Wat moeten we nu?", vroeg een boer uit Friesland zich af.',
-        [("direct", "Wat moeten we nu?", "vroeg", "een boer")],
+        [("direct", "Wat moeten we nu?", "vroeg", "een boer uit Friesland")],
         id="unnamed-speaker-direct",
     ),
 ]
@@ -754,3 +754,78 @@ def test_teaser_blocks_and_posts():
     [post] = embedded_posts(text, blocks)
     assert text[post.start : post.end] == "Tekst van de post"
     assert text[post.author_start : post.author_end] == "Jan Jansen"
+
+
+# -- speakers on unseen news: unnamed noun phrases, type nouns, om-te and te-complements ----------
+UNSEEN_CLASSES = [
+    pytest.param(
+        "Een woordvoerder van zorgverzekeraar Zilveren Kruis zegt dat de premie stijgt. "
+        "De woordvoerder voegt eraan toe dat het tekort groot is.",
+        [
+            ("indirect", "de premie stijgt", "zegt", "een woordvoerder van zorgverzekeraar Zilveren Kruis"),
+            ("indirect", "het tekort groot is", "voegt", "een woordvoerder van zorgverzekeraar Zilveren Kruis"),
+        ],
+        id="unnamed-np-with-compound-modifier-and-back-reference",
+    ),
+    pytest.param(
+        '"Het was fantastisch", zegt een festivalganger uit Gent.',
+        [("direct", "Het was fantastisch", "zegt", "een festivalganger uit Gent")],
+        id="unnamed-np-with-origin",
+    ),
+    pytest.param(
+        "Een 71-jarige patiënte uit Leerdam zegt dat ze maanden moest wachten.",
+        [("indirect", "ze maanden moest wachten", "zegt", "een 71-jarige patiënte uit Leerdam")],
+        id="unnamed-np-location-is-not-the-speaker",
+    ),
+    pytest.param(
+        "De Nederlandse Zorgautoriteit (NZa) houdt toezicht op de zorg. De toezichthouder zegt dat de wachtlijsten groeien.",
+        [("indirect", "de wachtlijsten groeien", "zegt", "Nederlandse Zorgautoriteit")],
+        id="type-noun-to-recent-organisation-full-name",
+    ),
+    pytest.param(
+        "Het Vlaams Eigenaarsplatform is kritisch over de regels. De organisatie zegt dat kleine verhuurders afhaken.",
+        [("indirect", "kleine verhuurders afhaken", "zegt", "Vlaams Eigenaarsplatform")],
+        id="type-noun-organisatie",
+    ),
+    pytest.param(
+        "Het weer was slecht. De organisatie zegt dat het festival toch doorgaat.",
+        [("indirect", "het festival toch doorgaat", "zegt", "de organisatie")],
+        id="type-noun-without-organisation-stays-unresolved",
+    ),
+    pytest.param(
+        "Jan Claes, die twintig kamers verhuurt, zegt dat de regels te streng zijn.",
+        [("indirect", "de regels te streng zijn", "zegt", "Jan Claes")],
+        id="subject-with-relative-clause",
+    ),
+    pytest.param(
+        "Minister Karin Smit vraagt de gemeenten om meer woningen te bouwen.",
+        [("indirect", "meer woningen te bouwen", "vraagt", "Karin Smit")],
+        id="vraagt-om-te",
+    ),
+    pytest.param(
+        "Op vragen van deze krant laat Karin Smit weten de cijfers „serieus” te nemen.",
+        [("mixed", "de cijfers „serieus” te nemen", "laat", "Karin Smit")],
+        id="laat-weten-te-infinitive-mixed",
+    ),
+    pytest.param(
+        '"De werken starten in mei", zegt Verhulst. Het plan werd voorgesteld door Lotte Verhulst.',
+        [("direct", "De werken starten in mei", "zegt", "Lotte Verhulst")],
+        id="surname-resolves-to-later-full-name",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNSEEN_CLASSES)
+def test_unseen_speaker_classes(quote_nlp, text, expected):
+    assert summary(quotes_of(quote_nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De gemeente vraagt om meer geld voor de bibliotheek.",
+        "Ze laat weten dat.",
+    ],
+)
+def test_unseen_negatives(quote_nlp, text):
+    assert [q for q in quotes_of(quote_nlp, text) if q.kind != "direct"] == []

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import dateparser
+from functools import lru_cache
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -273,6 +274,7 @@ def read_mention(doc: Doc, label: str, start: int, end: int, vocab: DateVocabula
 # --------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)  # dateparser costs milliseconds a call; phrases and bases recur
 def _parse(text: str, base: dt.date, prefer: str = "current_period") -> dt.date | None:
     parsed = dateparser.parse(
         text,

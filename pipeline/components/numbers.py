@@ -482,10 +482,14 @@ def _starts_sentence(token: Token) -> bool:
     }
 
 
-def find_qualifier(doc: Doc, span: Span, vocab: NumberVocabulary) -> tuple[str, str] | None:
-    """(qualifier, text as written) of a qualifier phrase right before the span."""
+def find_qualifier(doc: Doc, span: Span, vocab: NumberVocabulary, text: str | None = None
+                   ) -> tuple[str, str] | None:
+    """(qualifier, text as written) of a qualifier phrase right before the span.
+
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access."""
+    text = doc.text if text is None else text
     window_start = max(0, span.start_char - 40)
-    before = doc.text[window_start: span.start_char].translate(_APOSTROPHES).lower()
+    before = text[window_start: span.start_char].translate(_APOSTROPHES).lower()
     match = _qualifier_regex(vocab).search(before)
     if match is None:
         return None
@@ -501,7 +505,7 @@ def find_qualifier(doc: Doc, span: Span, vocab: NumberVocabulary) -> tuple[str, 
             doc[before_tot.start - 1], vocab
         ):
             return None
-    return kind, doc.text[start: window_start + match.end(1)]
+    return kind, text[start: window_start + match.end(1)]
 
 
 @lru_cache(maxsize=8)
@@ -552,8 +556,9 @@ def is_year_range(quantity: Quantity, vocab: NumberVocabulary) -> bool:
     )
 
 
-def is_clock_time(doc: Doc, span: Span, vocab: NumberVocabulary) -> bool:
+def is_clock_time(doc: Doc, span: Span, vocab: NumberVocabulary, text: str | None = None) -> bool:
     """'om 9 uur', '9 uur 's ochtends', 'half negen'."""
+    text = doc.text if text is None else text
     after = _next(doc, span.end)
     before = _prev(doc, span.start)
     if after is not None and after.lower_ in vocab.clock_words:
@@ -562,14 +567,14 @@ def is_clock_time(doc: Doc, span: Span, vocab: NumberVocabulary) -> bool:
         following = _next(doc, span.end, 1)
         if following is not None and normalize_word(following.text) in vocab.clock_following:
             return True
-    before_text = doc.text[max(0, span.start_char - 15): span.start_char].lower()
+    before_text = text[max(0, span.start_char - 15): span.start_char].lower()
     return any(re.search(rf"(?<!\w){re.escape(p)}\s+$", before_text) for p in vocab.clock_prefixes)
 
 
 def is_part_of_name_or_code(doc: Doc, span: Span, quantity: Quantity, counted_known: bool,
-                            vocab: NumberVocabulary) -> bool:
+                            vocab: NumberVocabulary, text: str | None = None) -> bool:
     """'F-16', 'Covid-19', '34-jarige', "jaren '90", 'Boeing 737', '+31'."""
-    text = doc.text
+    text = doc.text if text is None else text
     left = text[span.start_char - 1] if span.start_char > 0 else " "
     left2 = text[span.start_char - 2] if span.start_char > 1 else " "
     right = text[span.end_char] if span.end_char < len(text) else " "
@@ -821,6 +826,7 @@ class NumberFinder:
         vocab = self.vocab
         dates = list(doc.spans[self.dates_key]) if self.dates_key in doc.spans else []
         found: dict[tuple[int, int], NumberValue] = {}
+        text = doc.text  # once: spaCy rebuilds it from the tokens on every access
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
             quantity = parse_quantity([t.text for t in span], vocab)
@@ -835,13 +841,13 @@ class NumberFinder:
                 span, vocab
             ):
                 continue
-            number = self._describe(doc, span, quantity, opener)
+            number = self._describe(doc, span, quantity, opener, text)
             if number is not None:
                 found[(span.start, span.end)] = number
         spans = filter_spans([doc[s:e] for s, e in found])
         return [NumberMatch(s.start, s.end, found[(s.start, s.end)]) for s in spans]
 
-    def _describe(self, doc: Doc, span: Span, quantity: Quantity, opener: str | None
+    def _describe(self, doc: Doc, span: Span, quantity: Quantity, opener: str | None, text: str
                   ) -> NumberValue | None:
         """The NumberValue of a candidate, or None when the context says it is no quantity."""
         vocab, lexicon = self.vocab, self.lexicon
@@ -850,13 +856,13 @@ class NumberFinder:
         counted_known = noun is not None and lexicon.knows(noun.text)
         if quantity.group and not counted_known:
             noun = None  # "het tweetal komen": the group noun is what is counted
-        qualifier = None if quantity.is_range or quantity.vague else find_qualifier(doc, span, vocab)
+        qualifier = None if quantity.is_range or quantity.vague else find_qualifier(doc, span, vocab, text)
         if (
             is_calendar_date(doc, span, quantity, vocab)
             or is_year(quantity, qualifier, counted_known, vocab)
             or is_year_range(quantity, vocab)
-            or is_clock_time(doc, span, vocab)
-            or is_part_of_name_or_code(doc, span, quantity, counted_known, vocab)
+            or is_clock_time(doc, span, vocab, text)
+            or is_part_of_name_or_code(doc, span, quantity, counted_known, vocab, text)
             or is_reference_number(doc, span, vocab)
             or is_age_in_parentheses(doc, span, quantity)
             or is_phone_or_code(doc, span, quantity)

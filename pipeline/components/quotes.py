@@ -105,6 +105,7 @@ from pipeline.extract.entities import (
     cluster_for_name,
     cluster_named_by_head,
     entity_index,
+    expanded_abbreviation,
     fullest_written_name,
     name_ends_with_noun,
     normalize_name,
@@ -444,6 +445,11 @@ class QuoteWords:
         self.determiners = set(np["determiners"])
         self.name_particles = set(np["name_particles"])
         self.linking_prepositions = set(np["linking_prepositions"])
+        # 'een festivalganger uit Gent': modifiers of a common-noun speaker only.
+        self.origin_prepositions = set(np.get("origin_prepositions", ()))
+        complements = data.get("complements", {})
+        self.om_te_verbs = set(complements.get("om_te", ()))
+        self.te_verbs = set(complements.get("te", ()))
         self.time_words = set(np["time_words"])
         self.time_determiners = set(np["time_determiners"])
         self.time_nouns = set(np["time_nouns"])
@@ -881,10 +887,24 @@ class _DocState:
                 token = self.doc[j]
                 if token.text in _BOUNDARY_PUNCT or token.text in _SENTENCE_END or token.lower_ in ("dat", "of"):
                     break
-                if token.lower_ == form.particle and self.ends_clause(j + 1, sent_end):
+                if token.lower_ == form.particle and (
+                    self.ends_clause(j + 1, sent_end)
+                    or (form.lemma in self.words.te_verbs and self.te_infinitive_follows(j + 1, sent_end))
+                ):
                     cue_end = j + 1 if j == i + 1 else i + 1
                     return SpeechVerb(i, cue_end, j + 1, form.lemma, form.number, form.te, form.of)
         return None
+
+    def te_infinitive_follows(self, j: int, limit: int) -> bool:
+        """'liet weten de cijfers „serieus" te nemen': a te-infinitive (with its object and
+        quote marks, no comma or clause opener) ends the clause after the particle."""
+        for k in range(j, min(j + 10, limit - 1)):
+            token = self.doc[k]
+            if token.lower_ == "te" and self.doc[k + 1].is_alpha and self.doc[k + 1].lower_ == self.doc[k + 1].text:
+                return k > j
+            if token.text in _BOUNDARY_PUNCT or token.text in _SENTENCE_END or token.lower_ in self.words.clause_openers:
+                return False
+        return False
 
     def ends_clause(self, j: int, limit: int) -> bool:
         """A separated particle stands last in its clause: before dat/of/te, punctuation or a quote."""
@@ -998,14 +1018,20 @@ class _DocState:
                 continue
             # After the head: names, particles, modifiers, coordination.
             nxt_cap = j + 1 < limit and self.is_capitalized(j + 1)
-            nxt_np = j + 1 < limit and (nxt_cap or doc[j + 1].lower_ in words.determiners)
+            nxt_np = j + 1 < limit and (
+                nxt_cap or doc[j + 1].lower_ in words.determiners
+                or (self.is_role(j + 1) and self.appositive_noun(j + 1, limit))  # 'van zorgverzekeraar X'
+            )
             if self.is_capitalized(j) and not self.is_verb_like(j) and low not in words.time_words:
                 j += 1
             elif self.is_role(j) and self.is_capitalized(j - 1):
                 j += 1
             elif self.is_capitalized(j - 1) and (k := self.particle_join(j, limit)) is not None:
                 j = k
-            elif low in words.linking_prepositions and nxt_np:
+            elif (low in words.linking_prepositions or (
+                low in words.origin_prepositions and doc[head].text == doc[head].lower_ and doc[head].is_alpha
+            )) and nxt_np:
+                # 'een festivalganger uit Gent': an origin only after a common-noun head.
                 end = self.chunk_modifier(j + 1, limit)
                 if end is None:
                     break
@@ -1069,6 +1095,8 @@ class _DocState:
             ):
                 head = True
                 j += 1
+                if self.is_role(j - 1) and j < limit and self.is_name_token(j, limit):
+                    continue  # 'van zorgverzekeraar Zilveren Kruis': the name in apposition
                 break
             else:
                 break
@@ -1129,10 +1157,17 @@ class _DocState:
         k = run[0] - 1
         while k > span.start and self.doc[k].lower_ in self.words.determiners:
             k -= 1
-        if k <= span.start or self.doc[k].lower_ not in self.words.linking_prepositions:
+        if k > span.start and self.is_role(k) and self.doc[k].text == self.doc[k].lower_:
+            # 'een woordvoerder van zorgverzekeraar Zilveren Kruis': skip the noun before the name
+            k -= 1
+            while k > span.start and self.doc[k].lower_ in self.words.determiners:
+                k -= 1
+        low = self.doc[k].lower_
+        if k <= span.start or (low not in self.words.linking_prepositions and low not in self.words.origin_prepositions):
             return False
         return any(
             self.is_role(h) or self.doc[h].lower_ in self.words.unnamed
+            or (self.doc[h].is_alpha and self.doc[h].text == self.doc[h].lower_ and self.doc[h].pos_ == "NOUN")
             for h in range(span.start, k)
         )
 
@@ -1694,15 +1729,20 @@ class _DocState:
         sent = self.sentence(verb.i)
         if verb.lemma == self.lex.speak_of_lemma:
             return self.reported_by_speak_of(verb, sent)
-        complement, te_at = None, None
+        complement, te_at, scan_to = None, None, -1
         for j in range(verb.search_from, min(verb.search_from + 12, sent.end)):
             token = doc[j]
+            if j <= scan_to:
+                continue
             if token.lower_ == "dat" or (verb.of and token.lower_ == "of"):
                 complement = j
                 break
             if token.lower_ == "te" and j > 0 and doc[j - 1].lower_ != "om":
                 te_at = j
                 break
+            if self.is_mark(j, ("open", "either")) and (skip := self.short_quote_end(j, sent.end)) is not None:
+                scan_to = skip  # 'de cijfers „serieus" te nemen': a quoted word inside the complement
+                continue
             if token.text in _BOUNDARY_PUNCT or token.text in _SENTENCE_END or self.is_mark(j, ("open", "either")):
                 break
             if j in self.verbs:
@@ -1719,7 +1759,17 @@ class _DocState:
             if ref is None:
                 return None
             return Candidate("indirect", *content, sent.block, self.verb_cue(verb), ref, verb.number)
-        if te_at is not None and verb.te and verb.number:
+        if te_at is not None and verb.number and verb.lemma in self.words.om_te_verbs:
+            # 'Hij vraagt de organisatie (wel) om de prijzen te verlagen': the om-te complement.
+            om = next((k for k in range(verb.search_from, te_at) if doc[k].lower_ == "om"), None)
+            if om is not None:
+                ref = self.subject_of(verb, om)
+                content = self.content_range(om + 1, sent.end)
+                if ref is not None and content is not None:
+                    return Candidate("indirect", *content, sent.block, self.verb_cue(verb), ref, verb.number)
+                return None
+        te_verb = verb.te or verb.lemma in self.words.te_verbs
+        if te_at is not None and te_verb and verb.number:
             ref = self.subject_of(verb, te_at)
             if ref is None:
                 return None
@@ -1732,6 +1782,17 @@ class _DocState:
                 return None
             return Candidate("indirect", *content, sent.block, self.verb_cue(verb), ref, verb.number)
         return self.quote_after_verb(verb, sent)
+
+    def short_quote_end(self, j: int, limit: int) -> int | None:
+        """The token of the closing mark of a short quoted string (a label, at most
+        ``max_label_words`` words) opening at token ``j`` within the sentence, else None."""
+        pair = next((p for p in self.pairs if p.open_at == self.doc[j].idx), None)
+        if pair is None or pair.close_at is None or pair in self.titles:
+            return None
+        close = self.token_at(pair.close_at)
+        if close >= limit or self.pair_words(pair) > self.c.max_label_words:
+            return None
+        return close
 
     def reported_by_speak_of(self, verb: SpeechVerb, sent: Sentence) -> Candidate | None:
         """'X sprak van een "provocatie"': the object of 'van' (up to the clause end)."""
@@ -2360,6 +2421,10 @@ class _DocState:
             return self.role_speaker(ref)
         if ref.kind == "pronoun":
             return self.pronoun_speaker(ref, cand.number)
+        if ref.kind == "unnamed" and ref.span[0].lower_ in ("de", "het", "deze", "die", "dit"):
+            earlier = self.unnamed_antecedent(self.doc[ref.head])
+            if earlier is not None:
+                return earlier._replace(text=self.written(ref), start=ref.span.start_char, end=ref.span.end_char)
         if ref.kind == "noun" and ref.definite and ref.span[0].lower_ in ("de", "het", "deze", "dit"):
             found = self.organisation_named_by(self.doc[ref.head])
             if found is not None:
@@ -2468,6 +2533,10 @@ class _DocState:
             return alias._replace(
                 text=self.written(ref), start=ref.span.start_char, end=ref.span.end_char, confidence=ROLE_ALIAS
             )
+        if ref.span[0].lower_ in ("de", "het", "deze", "die", "dit"):
+            earlier = self.unnamed_antecedent(head)
+            if earlier is not None:
+                return earlier._replace(text=self.written(ref), start=ref.span.start_char, end=ref.span.end_char)
         if head.lower_ in self.words.unnamed or kind is None:
             return self.unresolved(ref)
         if ref.span[0].lower_ in self.words.possessives or any(
@@ -2487,11 +2556,29 @@ class _DocState:
                 found = self.antecedents.last(head.idx, {"ORG"}, speakers_only=True)
                 if found is not None and self.block_index(head.idx) != self.block_index(found[0]):
                     found = None
+            if found is None and ref.span[0].lower_ in ("de", "het", "deze", "dit") and len(ref.span) == 2 and (
+                self.is_type_noun(head.lower_)
+            ):
+                # 'De toezichthouder zegt ...' after 'De Nederlandse Zorgautoriteit (NZa) ...': the
+                # organisation named last in the preceding sentences, by its full name.
+                found = self.recent_organisation(head)
         if found is None:
             return self.unresolved(ref)
         return found[1]._replace(
             text=self.written(ref), start=ref.span.start_char, end=ref.span.end_char, confidence=ROLE_RECENT
         )
+
+    def unnamed_antecedent(self, head: Token) -> Speaker | None:
+        """'Een woordvoerder van X zegt ... De woordvoerder voegt toe ...': the earlier
+        unnamed speaker with the same head noun (this or the paragraph before), as written."""
+        noun = head.lower_
+        found = self.antecedents.last(
+            head.idx, {UNNAMED_LABEL}, speakers_only=True,
+            matches=lambda speaker: noun in speaker.name.casefold().split(),
+        )
+        if found is None or self.block_index(head.idx) - self.block_index(found[0]) > 1:
+            return None
+        return found[1]
 
     def alias_for(self, head: Token, labels: set[str]) -> Speaker | None:
         """The entity last introduced with the role noun ``head`` ('NAVO-chef Jens
@@ -2566,6 +2653,26 @@ class _DocState:
             entity_id = cluster.entity_id if cluster is not None and cluster.label != "PER" else None
             return Speaker(name, "", None, None, entity_id, "organization", ROLE_ALIAS, "ORG")
         return None
+
+    def is_type_noun(self, word: str) -> bool:
+        nouns = load_resource("roles").get("type_nouns", {}).get("words", ())
+        return any(word == noun or (word.endswith(noun) and len(word) >= len(noun) + 3) for noun in nouns)
+
+    def recent_organisation(self, head: Token, sentences: int = 3) -> tuple[int, Speaker] | None:
+        """The organisation entity mentioned last in this or the ``sentences`` sentences
+        before, outside quote marks; an abbreviation gives way to the full name written
+        with it ('De Nederlandse Zorgautoriteit (NZa)')."""
+        first = self.sentences[max(self.sentence_of[head.i] - sentences, 0)].start
+        low = self.doc[first].idx
+        found = self.antecedents.last(head.idx, {"ORG"}, reported=True)
+        if found is None or found[0] < low or self.inside_quotes[self.token_at(found[0])]:
+            return None
+        char, speaker = found
+        full = expanded_abbreviation(self.doc, speaker.name)
+        if full != speaker.name:
+            cluster = cluster_for_name(self.index, full)
+            speaker = speaker._replace(name=full, entity_id=cluster.entity_id if cluster else speaker.entity_id)
+        return char, speaker
 
     def descriptive(self, ref: SourceRef, role: str) -> bool:
         """'het (Europese) politieagentschap', 'de zakenkrant': a compound that describes what

@@ -14,8 +14,11 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator, NamedTuple
 
+import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 import pipeline.extensions  # noqa: F401
@@ -61,6 +64,7 @@ def normalize_name(text: str) -> str:
     return _SPACES.sub(" ", text.strip(_EDGE_PUNCT + " ")).casefold()
 
 
+@lru_cache(maxsize=65536)
 def role_head(word: str) -> tuple[str, str] | None:
     """('person'|'organisation', role) when ``word`` is a role noun or ends in one."""
     lowered = word.casefold()
@@ -301,6 +305,16 @@ def cluster_for_name(index: EntityIndex, name: str) -> EntityCluster | None:
 _NAME_PARTICLES = {"van", "der", "den", "de", "ter", "ten", "von", "zu", "la", "le", "di", "da", "del", "bin", "al", "el"}
 
 
+def _token_positions(doc: Doc, words: list[str]) -> list[int]:
+    """Token indices where the lower-cased ``words`` occur in ``doc``, found on the
+    LOWER array in C rather than by lower-casing every token in Python."""
+    hashes = [get_string_id(word) for word in words]
+    lower = doc.to_array("LOWER")
+    n = len(hashes)
+    starts = numpy.flatnonzero(lower[: len(lower) - n + 1] == hashes[0]) if len(lower) >= n else []
+    return [int(i) for i in starts if all(lower[i + k] == hashes[k] for k in range(1, n))]
+
+
 def fullest_written_name(doc: Doc, name: str) -> str:
     """The longest capitalised run in ``doc`` around ``name`` ("Ben Wallace" for
     "Wallace", "Christianne van der Wal" for "Christianne"), without titles or
@@ -314,11 +328,8 @@ def fullest_written_name(doc: Doc, name: str) -> str:
         return name
     titles = set(load_resource("roles")["titles"])
     best = name
-    lowered = [t.text.casefold() for t in doc]
     n = len(target)
-    for i in range(len(doc) - n + 1):
-        if lowered[i : i + n] != target:
-            continue
+    for i in _token_positions(doc, target):
         start = i
         while start > 0:
             # Particles ("von der") join a name only when a capitalised word precedes them.
@@ -434,3 +445,26 @@ def remember_appositions(index: EntityIndex) -> None:
             continue
         cluster.roles.add(head[1])
         cluster.roles.add(found[1].casefold())
+
+
+# -- abbreviations, added for the quote attributor ----------------------------------
+def expanded_abbreviation(doc: Doc, name: str) -> str:
+    """The full name written with an abbreviation ('Nederlandse Zorgautoriteit' for 'NZa'
+    in 'de Nederlandse Zorgautoriteit (NZa)'): the capitalised words right before
+    '(name)'; ``name`` itself if the text gives none."""
+    key = name.strip()
+    if not key or " " in key or not any(ch.isupper() for ch in key[1:]) and not key.isupper():
+        return name
+    for token in doc:
+        if token.text != key or token.i < 2 or doc[token.i - 1].text != "(":
+            continue
+        end = token.i - 1
+        start = end
+        while start > 0 and (
+            doc[start - 1].is_title or doc[start - 1].is_upper
+            or (doc[start - 1].lower_ in ("voor", "van", "en") and start - 2 >= 0 and doc[start - 2].is_title)
+        ) and doc[start - 1].lower_ not in ("de", "het", "een"):
+            start -= 1
+        if start < end:
+            return doc[start:end].text
+    return name

@@ -34,6 +34,7 @@ def extract_quotes(doc: Doc, doc_id: str) -> Iterator[QuoteMention]:
     if "quotes" not in doc.spans:
         return
     sentence_of = SentenceIndex(doc)
+    text = doc.text  # once: spaCy rebuilds it from the tokens on every access
     infos = sorted(
         (span._.quote for span in doc.spans["quotes"] if span._.quote is not None),
         key=lambda info: (info.start, info.end),
@@ -44,7 +45,7 @@ def extract_quotes(doc: Doc, doc_id: str) -> Iterator[QuoteMention]:
             quote_id=info.quote_id,
             sent_idx=sentence_of(info.start),
             kind=info.kind,
-            text=doc.text[info.start : info.end],
+            text=text[info.start : info.end],
             start=info.start,
             end=info.end,
             cue=info.cue,
