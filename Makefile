@@ -13,10 +13,12 @@ TRAIN_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONHASHSEED=0
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# requirements.lock pins the versions the tests and the accuracy baseline were
+# measured with (regenerate: .venv/bin/pip freeze --exclude-editable > requirements.lock).
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[dev]"
+	$(BIN)/python -m pip install -q -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
 
 extract: $(STAMP)

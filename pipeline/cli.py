@@ -185,7 +185,9 @@ def _print_metrics(metrics: dict) -> None:
 
 
 def _print_errors(items: list[dict]) -> None:
+    from rich.markup import escape
+
     out = Console()
     for item in items:
-        out.print(f"[bold]{item['table']}[/bold] {item['error']} {item['doc_id']}:{item['start']}-{item['end']} "
-                  f"{item['detail']}\n    {item['context']}", highlight=False, markup=False)
+        out.print(f"[bold]{item['table']}[/bold] {item['error']} {escape(item['doc_id'])}:{item['start']}-{item['end']} "
+                  f"{escape(str(item['detail']))}\n    {escape(item['context'])}", highlight=False)
