@@ -109,7 +109,7 @@ assemble: models/nl_news/meta.json
 evaluate-model: $(STAMP) corpus/ner/testa.spacy corpus/ud/test/nl_lassysmall-ud-test.spacy
 	$(BIN)/python -m pipeline.training.scores models/nl_news \
 	  --ner corpus/ner/testa.spacy --ud corpus/ud/test/nl_lassysmall-ud-test.spacy \
-	  --out models/nl_news/scores.json
+	  --out models/nl_news/scores.json --card models/MODEL_CARD.md
 
 # Any model on the same corpora: make eval-model MODEL=nl_core_news_lg
 MODEL ?= models/nl_news

@@ -67,9 +67,28 @@ def words_per_second(nlp, path: Path, repeats: int = 2) -> float:
     return n_words / (time.perf_counter() - start)
 
 
+def scores_table(scores: dict) -> str:
+    """The model card's score table, in Markdown."""
+    ner, ud = scores["ner_conll2002_testa"], scores["ud_lassysmall_test"]
+    lines = ["| what | P | R | F1 |", "|---|---|---|---|",
+             f"| NER, all labels (ned.testa) | {ner['p']:.3f} | {ner['r']:.3f} | {ner['f']:.3f} |"]
+    for label in ("PER", "ORG", "LOC", "MISC"):
+        value = ner["per_type"].get(label)
+        if value:
+            lines.append(f"| NER {label} | {value['p']:.3f} | {value['r']:.3f} | {value['f']:.3f} |")
+    lines += ["", "| UD Dutch LassySmall test 2.16 | accuracy |", "|---|---|"]
+    names = {"pos_acc": "UPOS", "morph_acc": "morphological features", "lemma_acc": "lemma",
+             "dep_uas": "UAS (without punctuation)", "dep_las": "LAS (without punctuation)",
+             "sents_f": "sentence boundaries F1"}
+    lines += [f"| {label} | {ud[key]:.3f} |" for key, label in names.items()]
+    lines += ["", f"Speed of the whole pipeline on one CPU core: {scores['words_per_second_1_core']:,} words per second."]
+    return "\n".join(lines)
+
+
 @app.command()
 def main(model: str, ner: Path = typer.Option(...), ud: Path = typer.Option(...),
-         out: Path | None = typer.Option(None)) -> None:
+         out: Path | None = typer.Option(None),
+         card: Path | None = typer.Option(None, help="Model card template; rendered into MODEL/README.md.")) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     nlp = spacy.load(model)
     scores = {
@@ -82,6 +101,9 @@ def main(model: str, ner: Path = typer.Option(...), ud: Path = typer.Option(...)
     typer.echo(text)
     if out:
         out.write_text(text + "\n", encoding="utf-8")
+    if card:
+        rendered = card.read_text(encoding="utf-8").replace("SCORES_TABLE", scores_table(scores))
+        (Path(model) / "README.md").write_text(rendered, encoding="utf-8")
 
 
 if __name__ == "__main__":
