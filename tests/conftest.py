@@ -8,6 +8,28 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
+def model_with():
+    """The shipped model plus only the named extraction components, one load per combination,
+    so each component's tests do not depend on the others."""
+    import spacy
+
+    from pipeline.nlp import _register_factories
+
+    _register_factories()
+    cache = {}
+
+    def build(*components: str):
+        if components not in cache:
+            model = spacy.load(REPO / "models" / "nl_news")
+            for name in components:
+                model.add_pipe(name)
+            cache[components] = model
+        return cache[components]
+
+    return build
+
+
+@pytest.fixture(scope="session")
 def nlp():
     """The shipped Dutch model with all extraction components added."""
     from pipeline.nlp import build_pipeline

@@ -21,12 +21,8 @@ FEBRUARY = dt.date(2022, 2, 1)  # a publication date known only to the month
 
 
 @pytest.fixture(scope="module")
-def date_nlp():
-    import pipeline.components.dates  # noqa: F401  (registers the factory)
-
-    nlp = spacy.load(REPO / "models" / "nl_news")
-    nlp.add_pipe("dutch_dates")
-    return nlp
+def date_nlp(model_with):
+    return model_with("dutch_dates")
 
 
 def annotate(nlp, text: str, published: dt.date | None = WEDNESDAY, precision: str | None = "day"):

@@ -110,3 +110,8 @@ def test_a_name_after_a_preposition_gets_no_role():
                    pos=["DET", "NOUN", "ADP", "PROPN", "VERB"])
     index = EntityIndex(doc)
     assert index.find_by_role("supermarktketen", before=len(doc.text)) is None
+
+
+def test_a_name_split_into_two_person_entities_is_one_mention():
+    doc = make_doc(["Karin", "Smit", "zegt", "het", "en", "Smit", "blijft"], [(0, 1, "PER"), (1, 2, "PER"), (5, 6, "PER")])
+    assert rows(doc) == [("Karin Smit", "PER", "Karin Smit"), ("Smit", "PER", "Karin Smit")]

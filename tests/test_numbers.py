@@ -29,12 +29,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def number_nlp():
-    import pipeline.components.numbers  # noqa: F401  (registers the factory)
-
-    nlp = spacy.load(REPO / "models" / "nl_news")
-    nlp.add_pipe("dutch_numbers")
-    return nlp
+def number_nlp(model_with):
+    return model_with("dutch_numbers")
 
 
 @pytest.fixture(scope="module")

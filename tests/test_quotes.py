@@ -28,10 +28,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def quote_nlp():
-    nlp = spacy.load(REPO / "models" / "nl_news")
-    nlp.add_pipe("dutch_quotes")
-    return nlp
+def quote_nlp(model_with):
+    return model_with("dutch_quotes")
 
 
 def quotes_of(nlp, text: str) -> list[QuoteMention]:

@@ -112,6 +112,7 @@ from pipeline.extract.entities import (
     remember_appositions,
     role_head,
 )
+from pipeline.models import canonical_label
 from pipeline.resources import load_resource
 
 # Confidence by how the speaker was found (see the module docstring).
@@ -1186,7 +1187,9 @@ class _DocState:
                     # A new entity starts another name: right after an entity, or
                     # after the object of 'van' ('van Buitenlandse Zaken Vladimir Makei').
                     particle = doc[j].text in self.words.name_particles  # 'Kees | de Boer': one name
-                    if doc[j].ent_iob_ == "B" and not particle and (
+                    # Two person entities side by side are one split name ('Karin' 'Smit').
+                    split_name = canonical_label(doc[j].ent_type_) == canonical_label(doc[j - 1].ent_type_) == "PER"
+                    if doc[j].ent_iob_ == "B" and not particle and not split_name and (
                         doc[j - 1].ent_iob_ in ("B", "I") or after_preposition
                     ):
                         break
