@@ -365,7 +365,9 @@ def resolve(mention: Mention, base: Base) -> DateValue:
     kind = mention.kind
     if kind == "absolute":
         if mention.year is not None:
-            value = _parse(mention.span.text, dt.date(mention.year, 1, 1)) or _safe_date(
+            # Day, month and year are already read: dateparser only for what the matcher left open.
+            value = (_safe_date(mention.year, mention.month, mention.day) if mention.month and mention.day
+                     else None) or _parse(mention.span.text, dt.date(mention.year, 1, 1)) or _safe_date(
                 mention.year, mention.month, mention.day)
             return DateValue(value, "day", False)
         reference = base.reference
