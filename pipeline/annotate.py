@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.models import load_model, model_signature
+from pipeline.models import model_signature
 from pipeline.nlp import EXTRACTION_COMPONENTS, build_pipeline
 from pipeline.readers import Document
 
@@ -44,7 +44,7 @@ class Annotator:
     def __init__(self, model: str, *, batch_size: int = 32, max_chunk_chars: int = 100_000) -> None:
         self.model_name = model
         self.nlp: Language = build_pipeline(model)
-        self.model = model_signature(load_model(model))
+        self.model = model_signature(self.nlp)
         self.batch_size = batch_size
         self.max_chunk_chars = max_chunk_chars
 

@@ -66,13 +66,18 @@ def choose_model(requested: str | None = None) -> ModelChoice:
     )
 
 
-@lru_cache(maxsize=4)
-def load_model(name: str) -> Language:
-    """Load a pipeline once per process; raise ModelNotFoundError with a clear message."""
+def load_fresh(name: str) -> Language:
+    """A new copy of a pipeline; raise ModelNotFoundError with a clear message."""
     try:
         return spacy.load(name)
     except OSError as error:
         raise ModelNotFoundError(f"cannot load spaCy pipeline {name!r}: {error}") from error
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """The model alone, loaded once per process (never with the extraction components)."""
+    return load_fresh(name)
 
 
 def model_signature(nlp: Language) -> str:

@@ -12,12 +12,13 @@ import gzip
 import hashlib
 import json
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 # " date 2022-02 " before the text, as in exports of the seed articles.
-DATE_PREFIX = re.compile(r"^\s*date\s+(\d\S*)[ \t]*\n?[ \t]?")
+DATE_PREFIX = re.compile(r"^\s*date[ \t]+(\d\S*)[ \t]*(?:\r?\n)?[ \t]?")
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
@@ -122,14 +123,14 @@ def read_text_file(path: Path) -> tuple[Document | None, list[ReadIssue]]:
 
 def read_jsonl_file(path: Path, fields: JsonlFields) -> Iterator[Document | ReadIssue]:
     source = str(path)
-    opener = gzip.open if path.name.endswith(".gz") else open
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
         with opener(path, "rb") as handle:
             for number, line_bytes in enumerate(handle, start=1):
                 if not line_bytes.strip():
                     continue
                 yield from _jsonl_record(source, number, line_bytes, fields)
-    except (OSError, EOFError) as error:
+    except (OSError, EOFError, zlib.error) as error:
         yield ReadIssue(source, None, None, "error", f"cannot read file: {error}")
 
 
@@ -163,17 +164,21 @@ def _jsonl_record(source: str, number: int, line_bytes: bytes, fields: JsonlFiel
                    content_hash(text))
 
 
+def _is_input_name(name: str) -> bool:
+    return name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES)
+
+
 def expand_inputs(paths: Iterable[Path]) -> Iterator[Path | ReadIssue]:
     """Files named directly, and the text and JSON Lines files inside folders, sorted."""
     for path in paths:
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.name.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES)
-            )
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_input_name(p.name))
             if not found:
                 yield ReadIssue(str(path), None, None, "error", "folder holds no .txt or .jsonl files")
             yield from found
+        elif path.is_file() and not _is_input_name(path.name):
+            suffixes = ", ".join(TEXT_SUFFIXES + JSONL_SUFFIXES)
+            yield ReadIssue(str(path), None, None, "error", f"not an input file: expected {suffixes}")
         elif path.exists():
             yield path
         else:
@@ -193,7 +198,7 @@ def read_documents(paths: Iterable[Path], fields: JsonlFields = JsonlFields()) -
         if isinstance(item, ReadIssue):
             yield item
             continue
-        if item.name.endswith(JSONL_SUFFIXES):
+        if item.name.lower().endswith(JSONL_SUFFIXES):
             records: Iterable[Document | ReadIssue] = read_jsonl_file(item, fields)
         else:
             document, issues = read_text_file(item)

@@ -35,7 +35,7 @@ from pipeline.annotate import Annotator
 from pipeline.models import choose_model
 from pipeline.readers import Document, JsonlFields, ReadIssue, read_documents
 from pipeline.tables import SCHEMAS, to_record_batch
-from pipeline.writer import FORMATS, PreviousOutput, TableWriter, month_of
+from pipeline.writer import FORMATS, PreviousOutput, PreviousOutputError, TableWriter, month_of
 
 ENGINES = ("local", "dask")
 DOCUMENT_TABLES = tuple(name for name in SCHEMAS if name != "errors")
@@ -104,10 +104,10 @@ def process_documents(annotator: Annotator, documents: list[Document]) -> list[D
 
     try:
         pairs = list(annotator.annotate(documents))
-    except Exception:  # noqa: BLE001 - isolate the culprit below
+    except Exception as error:  # noqa: BLE001 - isolate the culprit below
         if len(documents) == 1:
-            raise
-        return [result for d in documents for result in _process_alone(annotator, d)]
+            return [DocumentResult(documents[0], None, f"annotation failed: {error!r}", 0)]
+        return [result for d in documents for result in process_documents(annotator, [d])]
     results = []
     for document, doc in pairs:
         try:
@@ -116,13 +116,6 @@ def process_documents(annotator: Annotator, documents: list[Document]) -> list[D
         except Exception as error:  # noqa: BLE001 - reported in the errors table
             results.append(DocumentResult(document, None, f"extraction failed: {error!r}", len(doc)))
     return results
-
-
-def _process_alone(annotator: Annotator, document: Document) -> list[DocumentResult]:
-    try:
-        return process_documents(annotator, [document])
-    except Exception as error:  # noqa: BLE001 - reported in the errors table
-        return [DocumentResult(document, None, f"annotation failed: {error!r}", 0)]
 
 
 def collect_batch(results: list[DocumentResult]) -> BatchOutput:
@@ -317,6 +310,15 @@ class DocumentFeed:
 
 # -- the run ---------------------------------------------------------------------------------
 
+def refuse_inputs_inside(out_dir: Path, inputs: list[Path]) -> None:
+    """The output folder is replaced whole, so it must not hold (or be) an input."""
+    out = Path(out_dir).resolve()
+    for path in inputs:
+        resolved = Path(path).resolve()
+        if resolved == out or out in resolved.parents:
+            raise PreviousOutputError(f"--out {out_dir} overlaps the input {path}; choose another folder")
+
+
 def run_extraction(
     inputs: list[Path],
     out_dir: Path,
@@ -328,6 +330,7 @@ def run_extraction(
     choice = choose_model(options.model)
     if options.engine not in ENGINES:
         raise ValueError(f"unknown engine {options.engine!r}: choose from {', '.join(ENGINES)}")
+    refuse_inputs_inside(out_dir, inputs)
     plan = IncrementalPlan.build(out_dir, inputs, options.fields) if options.incremental else None
     feed = DocumentFeed(inputs, options.fields, plan)
     engine = make_engine(choice.name, options)

@@ -142,6 +142,7 @@ class TableWriter:
 
     # -- context --------------------------------------------------------------------------
     def __enter__(self) -> "TableWriter":
+        refuse_foreign_folder(self.out_dir)
         if self.tmp_dir.exists():
             shutil.rmtree(self.tmp_dir)
         (self.tmp_dir / "csv").mkdir(parents=True)
@@ -168,7 +169,12 @@ class TableWriter:
         backup = self.out_dir.parent / f".{self.out_dir.name}.previous-{os.getpid()}"
         if self.out_dir.exists():
             os.replace(self.out_dir, backup)
-        os.replace(self.tmp_dir, self.out_dir)
+        try:
+            os.replace(self.tmp_dir, self.out_dir)
+        except OSError:
+            if backup.exists():  # put the previous output back
+                os.replace(backup, self.out_dir)
+            raise
         shutil.rmtree(backup, ignore_errors=True)
 
     # -- writing --------------------------------------------------------------------------
@@ -377,7 +383,17 @@ def _contains_any(path: Path, doc_ids: set[str]) -> bool:
 
 
 class PreviousOutputError(ValueError):
-    """An output folder that an incremental run cannot build on."""
+    """An output folder that a run cannot replace or an incremental run cannot build on."""
+
+
+def refuse_foreign_folder(out_dir: Path) -> None:
+    """A run replaces its output folder whole: never one that holds other files."""
+    out_dir = Path(out_dir)
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / "manifest.json").is_file():
+        raise PreviousOutputError(
+            f"refusing to replace {out_dir}: it is not empty and is not the output of an "
+            "earlier run (no manifest.json); choose a new or empty folder"
+        )
 
 
 class PreviousOutput:

@@ -112,3 +112,46 @@ def test_long_documents_are_split_and_merged_with_exact_offsets(tmp_path):
     document = Document("lang", "x", None, None, None, text, "h")
     (_, doc), = annotator.annotate([document])
     assert doc.text == text and len(list(doc.sents)) > 10 and len(doc.ents) > 10
+
+
+def test_a_document_that_fails_annotation_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+    from pipeline.annotate import Annotator
+    from pipeline.run import RunOptions, run_extraction
+
+    real_annotate = Annotator.annotate
+
+    def annotate(self, documents):
+        documents = list(documents)
+        if any(d.doc_id.startswith("001") for d in documents):
+            raise RuntimeError("boom")
+        return real_annotate(self, documents)
+
+    monkeypatch.setattr(Annotator, "annotate", annotate)
+    manifest = run_extraction([REPO / "seeds"], tmp_path / "out", RunOptions(model=MODEL, batch_size=1))
+    assert manifest["documents"] == {"processed": 2, "failed": 1}
+    assert "boom" in manifest["failures"][0]["message"]
+
+
+def test_a_model_without_a_parser_still_gets_sentences(tmp_path):
+    import spacy
+
+    blank = tmp_path / "blank_nl"
+    spacy.blank("nl").to_disk(blank)
+    manifest = run_extraction_quiet(blank, tmp_path / "out")
+    assert manifest["documents"]["processed"] == 3
+    sentences = pd.read_parquet(tmp_path / "out" / "sentences.parquet")
+    assert len(sentences) > 10
+
+
+def test_the_output_folder_must_not_hold_the_inputs(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(REPO / "seeds" / "002_5dbc0360713f8d14.txt", inputs / "a.txt")
+    result = runner.invoke(app, ["extract", str(inputs), "--out", str(tmp_path), "--model", MODEL, "--quiet"])
+    assert result.exit_code == 2 and (inputs / "a.txt").exists()
+
+
+def run_extraction_quiet(model, out):
+    from pipeline.run import RunOptions, run_extraction
+
+    return run_extraction([REPO / "seeds"], out, RunOptions(model=str(model)))

@@ -115,3 +115,19 @@ def test_a_name_after_a_preposition_gets_no_role():
 def test_a_name_split_into_two_person_entities_is_one_mention():
     doc = make_doc(["Karin", "Smit", "zegt", "het", "en", "Smit", "blijft"], [(0, 1, "PER"), (1, 2, "PER"), (5, 6, "PER")])
     assert rows(doc) == [("Karin Smit", "PER", "Karin Smit"), ("Smit", "PER", "Karin Smit")]
+
+
+@pytest.mark.parametrize(
+    "words, ents, expected",
+    [
+        # Flemish surnames and names of organisations keep their capitalised article
+        (["premier", "De", "Croo", "zei"], [(1, 3, "PER")], [("De Croo", "PER", "De Croo")]),
+        (["bij", "De", "Lijn"], [(1, 3, "ORG")], [("De Lijn", "ORG", "De Lijn")]),
+        # a lower-case article is not part of the name
+        (["de", "NAVO"], [(0, 2, "ORG")], [("NAVO", "ORG", "NAVO")]),
+        # a surname that looks like a role noun is not stripped from a two-word name
+        (["Karin", "Arts", "zei"], [(0, 2, "PER")], [("Karin Arts", "PER", "Karin Arts")]),
+    ],
+)
+def test_articles_and_role_words_inside_names(words, ents, expected):
+    assert rows(make_doc(words, ents)) == expected

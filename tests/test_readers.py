@@ -165,3 +165,23 @@ def test_a_document_of_several_megabytes_is_read_whole(tmp_path):
     (tmp_path / "groot.txt").write_text(text, encoding="utf-8")
     docs, issues = read_all(tmp_path)
     assert len(docs[0].text) == len(text) and issues[-1].message == "no publication date"
+
+
+def test_corrupt_gzip_is_reported(tmp_path):
+    (tmp_path / "kapot.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 20)
+    docs, issues = read_all(tmp_path)
+    assert docs == [] and issues[0].level == "error" and "cannot read file" in issues[0].message
+
+
+def test_suffixes_are_case_insensitive_and_other_files_are_refused(tmp_path):
+    (tmp_path / "ARTIKEL.TXT").write_text("Hoofdletters.", encoding="utf-8")
+    (tmp_path / "tabel.csv").write_text("a,b\n", encoding="utf-8")
+    docs, issues = read_all(tmp_path, tmp_path / "tabel.csv")
+    assert [d.doc_id for d in docs] == ["ARTIKEL"]
+    assert [i.message.split(":")[0] for i in issues if i.level == "error"] == ["not an input file"]
+
+
+def test_windows_line_endings_after_the_prefix(tmp_path):
+    (tmp_path / "crlf.txt").write_bytes(b"date 2022-02-16\r\nDe tekst.\r\nRegel twee.")
+    docs, _ = read_all(tmp_path)
+    assert docs[0].text == "De tekst.\r\nRegel twee." and docs[0].published.day == 16

@@ -53,6 +53,7 @@ def test_an_interrupted_run_leaves_the_previous_output_whole(tmp_path):
     out = tmp_path / "output"
     with TableWriter(out) as writer:
         writer.write("entities", [entity_row()])
+        writer.write_json("manifest.json", {})  # as every run does
     with pytest.raises(RuntimeError):
         with TableWriter(out) as writer:
             writer.write("entities", [entity_row("Kremlin"), entity_row("Moskou")])
@@ -71,3 +72,15 @@ def test_parquet_only_writes_no_csv_folder(tmp_path):
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(ValueError, match="xlsx"):
         TableWriter(tmp_path / "o", ("parquet", "xlsx"))
+
+
+def test_a_folder_with_other_files_is_never_replaced(tmp_path):
+    from pipeline.writer import PreviousOutputError
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "mine.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(PreviousOutputError, match="not empty"):
+        with TableWriter(notes) as writer:
+            writer.write("entities", [entity_row()])
+    assert (notes / "mine.txt").read_text(encoding="utf-8") == "keep me"

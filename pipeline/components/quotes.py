@@ -846,7 +846,9 @@ class _DocState:
                 forms = [VerbForm(self.lex.speak_of_lemma, number, None, False, False)]
             elif not forms:
                 # An inflection the lexicon does not list, known by the lemmatizer.
-                base = self.lex.by_lemma[token.lemma_.replace(" ", "")]
+                base = self.lex.by_lemma.get(token.lemma_.replace(" ", ""))
+                if base is None:  # a lemma the cue matcher knows only in another role
+                    continue
                 finite = "Fin" in token.morph.get("VerbForm")
                 number = {"Sing": "sg", "Plur": "pl"}.get(next(iter(token.morph.get("Number")), ""), "")
                 forms = [base._replace(number=number if finite else "")]

@@ -83,15 +83,26 @@ def _is_person_role(word: str) -> bool:
     return head is not None and head[0] == "person"
 
 
+_DETERMINERS = ("de", "het", "een")
+
+
+def _is_title(token, titles: set[str]) -> bool:
+    """'minister', 'prof.'; a determiner only in lower case, since 'De Croo',
+    'De Lijn' and 'Het Parool' keep theirs."""
+    if token.lower_ in _DETERMINERS:
+        return token.text in _DETERMINERS
+    return token.lower_ in titles
+
+
 def trim_span(span: Span) -> Span:
     """Drop leading determiners, titles and role nouns ("Procureur Annelies Claeys",
     "Koersdirecteur Marc Verhaeghe") and edge punctuation from an entity span."""
     titles = set(load_resource("roles")["titles"])
     start, end = span.start, span.end
     while start < end - 1 and (
-        span.doc[start].lower_ in titles
+        _is_title(span.doc[start], titles)
         or span.doc[start].is_punct
-        or _is_person_role(span.doc[start].text)
+        or (_is_person_role(span.doc[start].lower_) and end - start > 2)
     ):
         start += 1
     while end > start + 1 and span.doc[end - 1].is_punct:
