@@ -227,7 +227,7 @@ class IncrementalPlan:
     """What an incremental run keeps, skips and redoes of an existing output."""
 
     previous: PreviousOutput | None  # None: the first run of a feed, everything is new
-    known_hashes: set[str]
+    known: set[tuple[str, str]]  # (doc_id, content_hash) already in the output
     previous_documents: int
     replaced: set[str] = field(default_factory=set)  # kept ids whose text changed: old rows dropped
     redone: set[str] = field(default_factory=set)  # ids processed this run: old error rows dropped
@@ -241,16 +241,17 @@ class IncrementalPlan:
         known_ids: dict[str, str] = {}
         for batch in previous.documents():
             known_ids.update(zip(batch.column("doc_id").to_pylist(), batch.column("content_hash").to_pylist()))
-        plan = cls(previous, set(known_ids.values()), len(known_ids))
+        plan = cls(previous, set(known_ids.items()), len(known_ids))
         for item in read_documents(inputs, fields):  # a cheap first pass: no NLP
-            if isinstance(item, Document) and item.content_hash not in plan.known_hashes:
+            # The same text under a new id (an agency story reprinted) is a new document.
+            if isinstance(item, Document) and (item.doc_id, item.content_hash) not in plan.known:
                 plan.redone.add(item.doc_id)
                 if item.doc_id in known_ids:
                     plan.replaced.add(item.doc_id)
         return plan
 
     def skip(self, document: Document) -> bool:
-        if document.content_hash in self.known_hashes:
+        if (document.doc_id, document.content_hash) in self.known:
             self.skipped += 1
             return True
         return False

@@ -196,3 +196,17 @@ def test_local_output_continues_with_the_dask_engine(day1, day2_inputs, full, tm
     run(day2_inputs, out, incremental=True, engine="dask", n_process=1, dask_processes=False)
     assert (out / "entities").is_dir() and not (out / "entities.parquet").exists()
     assert_same_tables(out, full[0])
+
+
+def test_the_same_text_under_a_new_id_is_a_new_document(tmp_path):
+    model = str(Path(__file__).resolve().parent.parent / "models" / "nl_news")
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "002_5dbc0360713f8d14.txt"
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    shutil.copy(seed, feed / "origineel.txt")
+    out = tmp_path / "out"
+    run_extraction([feed], out, RunOptions(model=model, formats=("parquet",), incremental=True))
+    shutil.copy(seed, feed / "overgenomen.txt")  # an agency story reprinted under another id
+    manifest = run_extraction([feed], out, RunOptions(model=model, formats=("parquet",), incremental=True))
+    assert manifest["documents"]["processed"] == 1
+    assert sorted(pd.read_parquet(out / "documents.parquet")["doc_id"]) == ["origineel", "overgenomen"]
