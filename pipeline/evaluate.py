@@ -285,7 +285,8 @@ def write_baseline(gold_dir: Path, inputs: list[Path], baseline_path: Path, mode
     return flat
 
 
-if __name__ == "__main__":  # `make baseline`: python -m pipeline.evaluate GOLD INPUT BASELINE
+if __name__ == "__main__":  # `make baseline`: python -m pipeline.evaluate GOLD INPUT BASELINE [MODEL]
     import sys
 
-    write_baseline(Path(sys.argv[1]), [Path(sys.argv[2])], Path(sys.argv[3]))
+    write_baseline(Path(sys.argv[1]), [Path(sys.argv[2])], Path(sys.argv[3]),
+                   sys.argv[4] if len(sys.argv) > 4 else None)
