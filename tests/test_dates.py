@@ -266,3 +266,106 @@ def test_date_mention_rows(date_nlp):
     ]
     assert all(text[r.start: r.end] == r.text and r.doc_id == "doc-9" for r in rows)
     assert rows[0].sent_idx <= rows[1].sent_idx  # the interim parser splits sentences poorly
+
+
+# --------------------------------------------------------------------------
+# A year after a preposition, or a quantity?
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dates_and_numbers_nlp(model_with):
+    return model_with("dutch_dates", "dutch_numbers")
+
+
+YEAR_OR_QUANTITY = [
+    # text, the number as written, read as a year?
+    ("Hij kreeg een boete tot 2000 euro.", "2000", False),
+    ("Rusland viel aan met 1500 tanks.", "1500", False),
+    ("Rusland viel aan met 1500 zware tanks.", "1500", False),
+    ("Een boete van 1800 dollar volgde.", "1800", False),
+    ("Ze kochten per 2000 stuks.", "2000", False),
+    ("De schade liep op tot 2000 miljoen.", "2000", False),
+    ("Het gebeurde in 1500 dorpen.", "1500", False),
+    ("In 2019 kwamen ze terug.", "2019", True),
+    ("Sinds 2015 woont hij daar.", "2015", True),
+    ("Het werk duurt tot 2025.", "2025", True),
+    ("Het stuk uit 1985 is mooi.", "1985", True),
+    ("Het gebeurde tussen 1951 en 1955 in Kiev.", "1951", True),
+    ("Het gebeurde tussen 1951 en 1955 in Kiev.", "1955", True),
+]
+
+
+@pytest.mark.parametrize("text, written, is_year", YEAR_OR_QUANTITY)
+def test_a_year_after_a_preposition_is_no_year_before_a_counted_noun(dates_and_numbers_nlp, text,
+                                                                     written, is_year):
+    doc = annotate(dates_and_numbers_nlp, text)
+    dates = {span.text: span._.date for span in doc.spans["dates"]}
+    numbers = {span.text.split()[0] for span in doc.spans["numbers"]}
+    if is_year:
+        assert dates.get(written) == DateValue(dt.date(int(written), 1, 1), "year", False)
+        assert written not in numbers
+    else:
+        assert written not in dates
+        assert written in numbers  # the quantity is kept by dutch_numbers
+
+
+# --------------------------------------------------------------------------
+# Line breaks are whitespace tokens
+# --------------------------------------------------------------------------
+
+LINE_BREAKS = [
+    # text, span, value: a line break ends the clause ("zal" on the line before
+    # does not make Dinsdag future) and starts a sentence ("April" is a month).
+    ("De minister zal spreken\nDinsdag in Den Haag", "Dinsdag", dt.date(2022, 2, 15)),
+    ("De minister zal spreken\n\nDinsdag in Den Haag", "Dinsdag", dt.date(2022, 2, 15)),
+    ("De minister zal dinsdag spreken in Den Haag", "dinsdag", dt.date(2022, 2, 22)),
+    ("Cijfers over de oogst\nApril 2021 was de koudste maand.", "April 2021", dt.date(2021, 4, 1)),
+    ("Cijfers over de oogst\n\nApril 2021 was koud.", "April 2021", dt.date(2021, 4, 1)),
+]
+
+
+@pytest.mark.parametrize("text, span_text, value", LINE_BREAKS)
+def test_a_line_break_token_ends_the_clause_and_starts_a_sentence(date_nlp, text, span_text, value):
+    assert the_date(date_nlp, text, span_text).value == value
+
+
+@pytest.mark.parametrize("text", ["Hij sprak met April Jansen.", "Het lied van April 2021 klonk."])
+def test_a_capitalized_month_inside_a_line_is_a_name(date_nlp, text):
+    assert dates_in(date_nlp, text) == []
+
+
+def test_dates_and_numbers_share_the_sentence_cues():
+    from pipeline.components import dates, numbers, text_cues
+
+    assert numbers.starts_sentence is text_cues.starts_sentence
+    assert dates.starts_sentence is text_cues.starts_sentence
+    assert not hasattr(dates, "_starts_sentence") and not hasattr(numbers, "_starts_sentence")
+
+
+# --------------------------------------------------------------------------
+# Explicit dates need no dateparser
+# --------------------------------------------------------------------------
+
+WITHOUT_DATEPARSER = [
+    ("Het begon in februari 2022 al.", "februari 2022", DateValue(dt.date(2022, 2, 1), "month", False)),
+    ("Het begon in feb. 2021 al.", "feb. 2021", DateValue(dt.date(2021, 2, 1), "month", False)),
+    ("Het gebeurde op 15 februari 2022.", "15 februari 2022", DateValue(dt.date(2022, 2, 15), "day", False)),
+    ("In 2019 kwamen ze terug.", "2019", DateValue(dt.date(2019, 1, 1), "year", False)),
+]
+
+
+@pytest.mark.parametrize("text, span_text, value", WITHOUT_DATEPARSER)
+def test_explicit_month_and_year_resolve_without_dateparser(date_nlp, monkeypatch, text, span_text, value):
+    from pipeline.components import dates
+
+    def no_dateparser(*args, **kwargs):
+        raise AssertionError("dateparser called for an explicit date")
+
+    monkeypatch.setattr(dates, "_parse", no_dateparser)
+    assert the_date(date_nlp, text, span_text) == value
+
+
+def test_a_month_without_year_still_needs_the_publication_date(date_nlp):
+    assert the_date(date_nlp, "Het begon in februari al.", "februari", published=None,
+                    precision=None) == DateValue(None, "month", True)

@@ -406,3 +406,75 @@ def test_rows_without_quotes_key(number_nlp):
     rows = list(extract_numbers(number_nlp("Er kwamen 20 tanks."), "d"))
     assert [(r.text, r.quote_id, r.source) for r in rows] == [("20", None, None)]
     assert rows[0]._asdict()["value"] == 20.0
+
+
+# --------------------------------------------------------------------------
+# Compound heads must be real heads; irregular plurals
+# --------------------------------------------------------------------------
+
+COMPOUND_HEADS = [
+    # word, category: positive (a real head) and negative (a false split)
+    ("legertank", "objects"), ("coronatest", "objects"), ("staatsbank", "countries_organisations"),
+    ("grenssoldaat", "military"), ("VN-militair", "military"), ("NAVO-land", "countries_organisations"),
+    ("strand", None), ("zandstrand", None), ("bosbrand", None), ("protest", None),
+    ("studentenprotest", None), ("schouder", None),
+]
+
+
+@pytest.mark.parametrize("lemma, category", COMPOUND_HEADS)
+def test_compound_head_needs_a_prefix_and_no_false_split(lexicon, lemma, category):
+    assert lexicon.category(lemma) == category
+
+
+@pytest.mark.parametrize("plural, singular, category", [
+    ("uren", "uur", "time_span"), ("jaren", "jaar", "time_span"), ("steden", "stad", "countries_organisations"),
+    ("schepen", "schip", "objects"), ("stranden", "strand", None), ("protesten", "protest", None),
+])
+def test_irregular_plurals_and_false_compounds(lexicon, plural, singular, category):
+    assert lexicon.singular(plural) == singular
+    assert lexicon.category(lexicon.singular(plural)) == category
+
+
+@pytest.mark.parametrize("text, span_text, unit, category", [
+    ("Het duurde 12 uren.", "12", "uur", "time_span"),
+    ("Er waren 30 protesten.", "30", "protest", "other"),
+    ("Ze kochten 40 legertanks.", "40", "legertank", "objects"),
+])
+def test_counted_noun_category_in_text(number_nlp, text, span_text, unit, category):
+    number = the_number(number_nlp, text, span_text)
+    assert (number.unit, number.category) == (unit, category)
+
+
+@pytest.mark.parametrize("text, span_text, wrong_category", [
+    ("Ze bezochten 5 stranden.", "5", "money"),
+    ("Er waren 30 protesten.", "30", "objects"),
+    ("Er waren 30 studentenprotesten.", "30", "objects"),
+])
+def test_a_false_compound_head_gives_no_category(number_nlp, text, span_text, wrong_category):
+    assert the_number(number_nlp, text, span_text).category != wrong_category
+
+
+# --------------------------------------------------------------------------
+# Number words: no runaway regex on long tokens
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word, matches", [
+    ("driehonderdvijftig", True), ("tweeëntwintig", True), ("zevenhonderdachtenzeventigduizend", True),
+    ("zeventien" * 4 + "x", False), ("zeventien" * 18 + "x", False), ("zeventien" * 18, False),
+])
+def test_number_word_regex_is_bounded(vocab, word, matches):
+    import re
+    import time
+
+    started = time.perf_counter()
+    assert bool(re.search(vocab.word_regex, word)) is matches
+    assert time.perf_counter() - started < 0.1
+
+
+def test_a_long_garbage_token_is_no_number_and_fast(number_nlp):
+    import time
+
+    started = time.perf_counter()
+    assert numbers_in(number_nlp, "Hij typte " + "zeventien" * 18 + "x vandaag.") == []
+    assert time.perf_counter() - started < 1.0

@@ -38,6 +38,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 import pipeline.extensions  # noqa: F401  (registers Span._.date, Doc._.published_inferred)
+from pipeline.components.numbers import NumberVocabulary, UnitLexicon, find_counted_noun, normalize_word
+from pipeline.components.text_cues import is_line_break, starts_sentence
 from pipeline.resources import load_resource
 
 GRANULARITIES = ("day", "week", "month", "year")
@@ -172,16 +174,14 @@ def clause_bounds(doc: Doc, i: int, vocab: DateVocabulary) -> tuple[int, int]:
     """Token range of the clause around token ``i``: up to punctuation or a
     conjunction that opens another clause."""
     start = i
-    while start > 0 and doc[start - 1].lower_ not in vocab.clause_boundaries and (
-        "\n" not in doc[start - 1].whitespace_
+    while start > 0 and doc[start - 1].lower_ not in vocab.clause_boundaries and not is_line_break(
+        doc[start - 1]
     ):
         start -= 1
     if start > 0 and doc[start - 1].lower_.isalpha():
         start -= 1  # keep the conjunction that opens this clause
     end = i + 1
-    while end < len(doc) and doc[end].lower_ not in vocab.clause_boundaries and (
-        "\n" not in doc[end - 1].whitespace_
-    ):
+    while end < len(doc) and doc[end].lower_ not in vocab.clause_boundaries and not is_line_break(doc[end]):
         end += 1
     return start, end
 
@@ -210,16 +210,42 @@ def _prev_lower(doc: Doc, i: int) -> str | None:
     return doc[i - 1].lower_.replace("’", "'") if i > 0 else None
 
 
-def _starts_sentence(doc: Doc, i: int) -> bool:
-    return i == 0 or doc[i - 1].text in {".", "!", "?", ":", '"', "“", "‘", "'", "’", "”"} or (
-        "\n" in doc[i - 1].whitespace_
-    )
+@dataclass(frozen=True, eq=False)
+class QuantityCues:
+    """What the numbers component knows of quantities, to tell '2000 euro' from a year."""
+
+    numbers: NumberVocabulary
+    units: UnitLexicon
+
+    @classmethod
+    def load(cls, numbers_resource: str = "numbers", units_resource: str = "units",
+             dates_resource: str = "dates") -> "QuantityCues":
+        return cls(NumberVocabulary.load(numbers_resource, dates_resource), UnitLexicon.load(units_resource))
+
+    def counts_something(self, doc: Doc, span: Span) -> bool:
+        """The number in ``span`` is a quantity: a counted noun of the unit lexicon
+        ('met 1500 tanks', 'met 1500 zware tanks'), a currency word or sign or a
+        multiplier ('tot 2000 euro', 'tot 2000 miljoen') follows it."""
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is None:
+            return False
+        word = normalize_word(after.text)
+        if (word in self.numbers.multipliers or word in self.numbers.vague
+                or after.text in self.numbers.currency_signs or after.text in self.numbers.percent_signs):
+            return True
+        noun, _ = find_counted_noun(doc, span, self.numbers, self.units)
+        return noun is not None and self.units.knows(noun.text)
 
 
-def read_mentions(doc: Doc, label: str, start: int, end: int, vocab: DateVocabulary) -> list[Mention]:
+def read_mentions(doc: Doc, label: str, start: int, end: int, vocab: DateVocabulary,
+                  cues: QuantityCues | None = None) -> list[Mention]:
     """The Mentions of a Matcher hit; none when the context rules it out."""
     if label == "year_pair":  # "tussen 1951 en 1955": two years
+        if cues is not None and cues.counts_something(doc, doc[end - 1: end]):
+            return []  # "tussen 1500 en 2000 euro": an amount
         return [Mention(doc[i: i + 1], "year", year=int(doc[i].text)) for i in (start + 1, end - 1)]
+    if label == "year" and cues is not None and cues.counts_something(doc, doc[start + 1: end]):
+        return []  # "een boete tot 2000 euro", "met 1500 tanks": a quantity, no year
     mention = read_mention(doc, label, start, end, vocab)
     return [mention] if mention is not None else []
 
@@ -247,7 +273,7 @@ def read_mention(doc: Doc, label: str, start: int, end: int, vocab: DateVocabula
     if label == "numeric":
         return Mention(span, "numeric", weekday=weekday)
     if label == "month":
-        if span[0].text[:1].isupper() and not _starts_sentence(doc, start):
+        if span[0].text[:1].isupper() and not starts_sentence(span[0]):
             return None  # months are lower-case in Dutch: "April" mid-sentence is a name
         year = int(words[-1]) if re.match(YEAR_REGEX, words[-1]) else None
         return Mention(span, "month", month=vocab.month_of(words[0]), year=year)
@@ -464,10 +490,12 @@ def infer_publication_day(mentions: list[Mention], published: dt.date | None, pr
 
 
 class DateFinder:
-    def __init__(self, nlp: Language, name: str, *, spans_key: str, vocabulary: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, spans_key: str, vocabulary: str,
+                 numbers_vocabulary: str = "numbers", units: str = "units") -> None:
         self.name = name
         self.spans_key = spans_key
         self.vocab = DateVocabulary.load(vocabulary)
+        self.cues = QuantityCues.load(numbers_vocabulary, units, vocabulary)
         self.matcher = build_matcher(nlp.vocab, self.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -477,7 +505,7 @@ class DateFinder:
     def find_mentions(self, doc: Doc) -> list[Mention]:
         found: dict[tuple[int, int], Mention] = {}
         for match_id, start, end in self.matcher(doc):
-            for mention in read_mentions(doc, doc.vocab.strings[match_id], start, end, self.vocab):
+            for mention in read_mentions(doc, doc.vocab.strings[match_id], start, end, self.vocab, self.cues):
                 key = (mention.span.start, mention.span.end)
                 found[key] = mention._replace(
                     direction=clause_direction(doc, mention.span.end - 1, self.vocab)
@@ -509,7 +537,10 @@ class DateFinder:
 @Language.factory(
     "dutch_dates",
     assigns=["doc.spans", "doc._.published_inferred"],
-    default_config={"spans_key": "dates", "vocabulary": "dates"},
+    default_config={"spans_key": "dates", "vocabulary": "dates", "numbers_vocabulary": "numbers",
+                    "units": "units"},
 )
-def make_date_finder(nlp: Language, name: str, *, spans_key: str, vocabulary: str) -> DateFinder:
-    return DateFinder(nlp, name, spans_key=spans_key, vocabulary=vocabulary)
+def make_date_finder(nlp: Language, name: str, *, spans_key: str, vocabulary: str,
+                     numbers_vocabulary: str, units: str) -> DateFinder:
+    return DateFinder(nlp, name, spans_key=spans_key, vocabulary=vocabulary,
+                      numbers_vocabulary=numbers_vocabulary, units=units)

@@ -4,7 +4,7 @@ Finds every expression that states a quantity (digits with Dutch separators,
 number words, multipliers, currency, percentages, ranges and vague amounts such
 as "honderden"), normalizes its value and records what is counted. Calendar
 dates, years, clock times, ages, codes and names, reference numbers and the
-article "een" are left out (docs: shared/gold-guidelines.md, "Numbers").
+article "een" are left out (docs/annotation-guide.md, "Numbers").
 
 Candidates come from a spaCy Matcher; every rule that needs the context (is
 this a year, a clock time, a name?) is a small predicate below. Vocabulary
@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 from text_to_num import text2num
 
 import pipeline.extensions  # noqa: F401  (registers Span._.number)
+from pipeline.components.text_cues import SENTENCE_END, starts_sentence
 from pipeline.resources import load_resource
 
 
@@ -65,6 +66,11 @@ _DUTCH_NUMBER_RE = re.compile(rf"^{DUTCH_NUMBER}$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
+# No Dutch number word written as one token is longer than this
+# ("zevenhonderdachtenzeventigduizend" has 33 letters).
+MAX_NUMBER_WORD_LENGTH = 40
+
+
 def parse_dutch_number(text: str) -> float | None:
     """130.000 -> 130000.0, 1,5 -> 1.5; None for anything not written Dutch style."""
     if not _DUTCH_NUMBER_RE.match(text):
@@ -81,7 +87,7 @@ def number_word_value(word: str) -> float | None:
     """Value of one Dutch number word ("dertig", "tweeëntwintig"), via text2num."""
     # Capital É is written "Eén" at the start of a sentence.
     word = word.lower().replace("eén", "één")
-    if word in ("en", "ën"):
+    if word in ("en", "ën") or len(word) > MAX_NUMBER_WORD_LENGTH:
         return None
     try:
         return float(text2num(word, "nl"))
@@ -178,8 +184,11 @@ class NumberVocabulary:
 
     @cached_property
     def word_regex(self) -> str:
+        # The lookahead bounds the length first: the repeated alternation of
+        # overlapping parts ("zeven", "zeventien", "tien", "en") backtracks
+        # exponentially on a long token that fails at its end.
         parts = "|".join(sorted(map(re.escape, self.word_parts), key=len, reverse=True))
-        return rf"^(?:{parts})+$"
+        return rf"^(?=.{{1,{MAX_NUMBER_WORD_LENGTH}}}$)(?:{parts})+$"
 
     @cached_property
     def group_regex(self) -> str:
@@ -381,6 +390,10 @@ def _default_singular(word: str) -> str:
     return word
 
 
+COMPOUND_MIN_PREFIX = 3  # letters before a compound head: "legertank", not "st|rand"
+COMPOUND_MIN_HEAD = 4  # letters of a compound head found without a hyphen
+
+
 @dataclass(frozen=True, eq=False)
 class UnitLexicon:
     """resources/units.json: singular lemmas and their categories."""
@@ -388,6 +401,7 @@ class UnitLexicon:
     categories: dict[str, str]
     aliases: dict[str, str]
     irregular_plurals: dict[str, str]
+    compound_exceptions: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, resource: str) -> "UnitLexicon":
@@ -397,7 +411,8 @@ class UnitLexicon:
             for category, lemmas in data["categories"].items()
             for lemma in lemmas
         }
-        return cls(categories, dict(data["aliases"]), dict(data["irregular_plurals"]))
+        return cls(categories, dict(data["aliases"]), dict(data["irregular_plurals"]),
+                   frozenset(w.lower() for w in data.get("compound_exceptions", ())))
 
     def category(self, lemma: str) -> str | None:
         """Category of a lemma, looking at the head of a compound when needed."""
@@ -405,14 +420,23 @@ class UnitLexicon:
         if key in self.categories:
             return self.categories[key]
         if "-" in key:
+            # The hyphen marks the compound head itself ("NAVO-land", "VN-militair").
             return self.category(key.rsplit("-", 1)[1])
         # Closed compounds: the longest known word the compound ends with
-        # (legertank -> tank); at least 4 letters so that short words do not
-        # match by accident.
-        for cut in range(2, len(key) - 3):
-            if key[cut:] in self.categories:
-                return self.categories[key[cut:]]
+        # (legertank -> tank), when it is a plausible head: at least
+        # COMPOUND_MIN_PREFIX letters before it ("strand" is no st+rand), at
+        # least COMPOUND_MIN_HEAD letters long, and not inside a word listed
+        # as a false split ("protest" is no pro+test).
+        for cut in range(COMPOUND_MIN_PREFIX, len(key) - COMPOUND_MIN_HEAD + 1):
+            head = key[cut:]
+            if head in self.categories and not self._false_split(key, head):
+                return self.categories[head]
         return None
+
+    def _false_split(self, key: str, head: str) -> bool:
+        return any(
+            key.endswith(word) and len(word) > len(head) for word in self.compound_exceptions
+        )
 
     def _irregular(self, word: str) -> str | None:
         lower = normalize_word(word)
@@ -469,17 +493,6 @@ def _prev(doc: Doc, i: int, n: int = 1) -> Token | None:
 
 def _next(doc: Doc, i: int, n: int = 0) -> Token | None:
     return doc[i + n] if i + n < len(doc) else None
-
-
-def _starts_sentence(token: Token) -> bool:
-    """True at the start of the text, a line or a sentence (judged from the text, not the parse)."""
-    doc = token.doc
-    if token.i == 0:
-        return True
-    before = doc[token.i - 1]
-    return "\n" in before.whitespace_ + before.text or before.text in {
-        ".", "!", "?", ":", ";", '"', "“", "”", "„", "‘", "’", "'", "«", "»", "-", "–", "—"
-    }
 
 
 def find_qualifier(doc: Doc, span: Span, vocab: NumberVocabulary, text: str | None = None
@@ -589,8 +602,8 @@ def is_part_of_name_or_code(doc: Doc, span: Span, quantity: Quantity, counted_kn
     before = _prev(doc, span.start)
     if not quantity.digits:
         # A capitalized number word inside a sentence belongs to a name ("Vijf Landen Toernooi").
-        return span[0].text[:1].isupper() and not _starts_sentence(span[0])
-    if before is None or _starts_sentence(before) or counted_known:
+        return span[0].text[:1].isupper() and not starts_sentence(span[0])
+    if before is None or starts_sentence(before) or counted_known:
         return False
     word = before.text
     return (
@@ -682,15 +695,13 @@ def describes_change(span: Span, vocab: NumberVocabulary, reach: int = 20) -> bo
     in the text (the parser's sentence split may be poor)."""
     doc = span.doc
     start = span.start
-    while start > max(0, span.start - reach) and doc[start - 1].text not in _SENTENCE_END:
+    while start > max(0, span.start - reach) and doc[start - 1].text not in SENTENCE_END:
         start -= 1
     end = span.end
-    while end < min(len(doc), span.end + reach) and doc[end].text not in _SENTENCE_END:
+    while end < min(len(doc), span.end + reach) and doc[end].text not in SENTENCE_END:
         end += 1
     return any(t.lower_ in vocab.change_verbs for t in doc[start:end])
 
-
-_SENTENCE_END = {".", "!", "?"}
 
 
 def overlaps(span: Span, others) -> bool:
