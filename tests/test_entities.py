@@ -131,3 +131,19 @@ def test_a_name_split_into_two_person_entities_is_one_mention():
 )
 def test_articles_and_role_words_inside_names(words, ents, expected):
     assert rows(make_doc(words, ents)) == expected
+
+
+@pytest.mark.parametrize(
+    "words, pos, ents, expected",
+    [
+        # the model tagged only the surname: the untagged first name joins it
+        (["de", "president", "Volodymyr", "Zelensky", "zei"], ["DET", "NOUN", "PROPN", "PROPN", "VERB"],
+         [(3, 4, "PER")], ["Volodymyr Zelensky"]),
+        # ... but not a title, a role word or a common noun
+        (["de", "Minister", "Zelensky", "zei"], ["DET", "PROPN", "PROPN", "VERB"], [(2, 3, "PER")], ["Zelensky"]),
+        (["in", "Kiev", "Zelensky"], ["ADP", "PROPN", "PROPN"], [(1, 2, "LOC"), (2, 3, "PER")], ["Kiev", "Zelensky"]),
+    ],
+)
+def test_untagged_first_names_join_the_person(words, pos, ents, expected):
+    doc = make_doc(words, ents, pos=pos)
+    assert [text for text, _, _ in rows(doc)] == expected

@@ -129,11 +129,38 @@ def is_attributive_adjective(span: Span) -> bool:
     )
 
 
+def _name_part(token) -> bool:
+    """An untagged proper noun that can continue a person's name ('Volodymyr')."""
+    return (
+        token.ent_iob_ == "O"
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and token.lower_ not in load_resource("roles")["titles"]
+        and role_head(token.lower_) is None
+    )
+
+
+def widen_person_name(ent: Span) -> Span:
+    """'president Volodymyr [Zelensky]': the model tagged only the surname; take in
+    up to two adjacent untagged proper nouns on either side."""
+    if canonical_label(ent.label_) != "PER":
+        return ent
+    # Not bounded by the parser's sentences: it may split a name ('Volodymyr | Zelensky');
+    # punctuation between the words stops the widening anyway.
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start > max(0, ent.start - 2) and _name_part(doc[start - 1]) and doc[start - 1].whitespace_:
+        start -= 1
+    while end < min(len(doc), ent.end + 2) and _name_part(doc[end]) and doc[end - 1].whitespace_:
+        end += 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
 def merge_split_person_names(ents: tuple[Span, ...]) -> list[Span]:
     """'Karin' + 'Smit' tagged as two PER entities side by side are one name: a
-    frequent error of small NER models (B-PER B-PER instead of B-PER I-PER)."""
+    frequent error of small NER models (B-PER B-PER instead of B-PER I-PER); and a
+    first name the model left out is taken in (see widen_person_name)."""
     merged: list[Span] = []
-    for ent in ents:
+    for ent in map(widen_person_name, ents):
         previous = merged[-1] if merged else None
         if (
             previous is not None
