@@ -108,6 +108,7 @@ train-ner: training/ner/model-best
 train-ud: training/ud/model-best
 
 models/nl_news/meta.json: models/configs/assemble.cfg training/ud/model-best training/ner/model-best
+	rm -rf models/nl_news
 	$(SPACY) assemble $< models/nl_news \
 	  --paths.ud_model training/ud/model-best --paths.ner_model training/ner/model-best
 	$(BIN)/python -m pipeline.training.finalize models/nl_news
