@@ -240,12 +240,13 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
 
 def load_predictions(out_dir: Path) -> tuple[dict[str, dict[str, list[dict]]], dict[str, str]]:
     """Rows per document and table from an output folder, and the document texts."""
-    out_dir = Path(out_dir)
-    documents = pd.read_parquet(out_dir / "documents.parquet", columns=["doc_id", "text"])
+    from pipeline.writer import read_table  # either layout: one file, or month partitions
+
+    documents = read_table(out_dir, "documents").select(["doc_id", "text"]).to_pandas()
     texts = dict(zip(documents["doc_id"], documents["text"]))
     predictions: dict[str, dict[str, list[dict]]] = {doc_id: {} for doc_id in texts}
     for table in TABLES:
-        frame = pd.read_parquet(out_dir / f"{table}.parquet")
+        frame = read_table(out_dir, table).to_pandas()
         frame = frame.astype(object).where(frame.notna(), None)
         for row in frame.to_dict("records"):
             predictions.setdefault(row["doc_id"], {}).setdefault(table, []).append(row)

@@ -68,3 +68,12 @@ def test_exact_and_overlap_matching_and_attributes():
 
 def test_gold_files_load():
     assert len(load_gold(GOLD)) == 3
+
+
+def test_dask_output_can_be_evaluated(tmp_path, seed_output):
+    from pipeline.run import RunOptions, run_extraction
+
+    out = tmp_path / "dask"
+    run_extraction([REPO / "seeds"], out, RunOptions(model=str(REPO / "models" / "nl_news"), engine="dask",
+                                                     n_process=1, formats=("parquet",)))
+    assert evaluate_output(GOLD, out)[0] == evaluate_output(GOLD, seed_output[0])[0]
