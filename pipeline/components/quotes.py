@@ -93,7 +93,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 import pipeline.extensions  # noqa: F401  (registers Span._.quote, Doc._.doc_id)
@@ -616,35 +616,9 @@ class DutchQuotes:
             "ATTRIBUTION_WORD",
             [[{"LOWER": {"IN": sorted(self.lexicon.after_words | self.lexicon.source_prepositions)}}]],
         )
-        # The parse, where the model has one: subjects of speech verbs (also through
-        # "blijft ... hameren"), and the noun "volgens" is the case marker of.
-        self.dep_matcher = DependencyMatcher(nlp.vocab)
-        anchor = [{"LOWER": {"IN": forms}}, {"LEMMA": {"IN": lemmas}}]
-        subject = {"DEP": {"IN": ["nsubj", "nsubj:pass"]}}
-        for n, verb_attrs in enumerate(anchor):
-            self.dep_matcher.add(
-                f"SUBJECT_{n}",
-                [[
-                    {"RIGHT_ID": "verb", "RIGHT_ATTRS": verb_attrs},
-                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subject", "RIGHT_ATTRS": subject},
-                ]],
-            )
-            self.dep_matcher.add(
-                f"SUBJECT_OF_HEAD_{n}",
-                [[
-                    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": {"IN": ["xcomp", "ccomp"]}}},
-                    {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "head", "RIGHT_ATTRS": {}},
-                    {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "subject", "RIGHT_ATTRS": subject},
-                ]],
-            )
-        self.dep_matcher.add(
-            "SOURCE_OF_VOLGENS",
-            [[
-                {"RIGHT_ID": "source", "RIGHT_ATTRS": {}},
-                {"LEFT_ID": "source", "REL_OP": ">", "RIGHT_ID": "volgens",
-                 "RIGHT_ATTRS": {"LOWER": {"IN": sorted(self.lexicon.source_prepositions)}, "DEP": "case"}},
-            ]],
-        )
+        # For the parse (see _DocState.parsed_relations): speech verbs by form or lemma.
+        self.speech_forms = frozenset(forms)
+        self.speech_lemmas = frozenset(lemmas)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -692,6 +666,15 @@ class DutchQuotes:
             span._.quote = info
             spans.append(span)
         doc.spans["quotes"] = spans
+
+
+def _subject_of(verb: Token) -> int | None:
+    """The last nominal subject among a verb's children, as the parse gives it."""
+    found = None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            found = child.i
+    return found
 
 
 class _DocState:
@@ -920,19 +903,26 @@ class _DocState:
         return token.lower_ in ("dat", "of", "te") or token.is_punct or len(token) == 1 and token.text in QUOTE_CHARS
 
     def parsed_relations(self) -> tuple[dict[int, int], dict[int, int]]:
-        """Speech verb → subject token and "volgens" → source token, from the parse."""
+        """Speech verb → subject token (also through 'blijft ... hameren': the subject of
+        the verb it complements) and "volgens" → source token, from the parse.
+
+        A walk over each token's children: cheaper than a DependencyMatcher, whose
+        open-ended nodes make it index every token of the document."""
         subjects: dict[int, int] = {}
         sources: dict[int, int] = {}
         if not self.doc.has_annotation("DEP"):
             return subjects, sources
-        for match_id, tokens in self.c.dep_matcher(self.doc):
-            label = self.doc.vocab.strings[match_id]
-            if label == "SOURCE_OF_VOLGENS":
-                sources[tokens[1]] = tokens[0]
-            elif label.startswith("SUBJECT_OF_HEAD"):
-                subjects.setdefault(tokens[0], tokens[2])
-            else:
-                subjects[tokens[0]] = tokens[1]
+        prepositions = self.c.lexicon.source_prepositions
+        for token in self.doc:
+            if token.dep_ == "case" and token.lower_ in prepositions:
+                sources[token.i] = token.head.i
+            if token.lower_ not in self.c.speech_forms and token.lemma_ not in self.c.speech_lemmas:
+                continue
+            subject = _subject_of(token)
+            if subject is None and token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i:
+                subject = _subject_of(token.head)
+            if subject is not None:
+                subjects[token.i] = subject
         return subjects, sources
 
     # -- source phrases ----------------------------------------------------------------------
