@@ -438,6 +438,7 @@ class UnitLexicon:
             key.endswith(word) and len(word) > len(head) for word in self.compound_exceptions
         )
 
+    @lru_cache(maxsize=16384)  # a pure function of the word; called for every candidate noun
     def _irregular(self, word: str) -> str | None:
         lower = normalize_word(word)
         for plural, singular in self.irregular_plurals.items():

@@ -64,18 +64,31 @@ def normalize_name(text: str) -> str:
     return _SPACES.sub(" ", text.strip(_EDGE_PUNCT + " ")).casefold()
 
 
+@lru_cache(maxsize=1)
+def _role_ranks() -> dict[str, tuple[int, int, str]]:
+    """role -> (kind rank, position in its list, kind): the lists' order decides ties."""
+    roles = load_resource("roles")
+    ranks: dict[str, tuple[int, int, str]] = {}
+    for rank, kind in enumerate(("person", "organisation")):
+        for position, role in enumerate(roles[kind]):
+            ranks.setdefault(role, (rank, position, kind))
+    return ranks
+
+
 @lru_cache(maxsize=65536)
 def role_head(word: str) -> tuple[str, str] | None:
-    """('person'|'organisation', role) when ``word`` is a role noun or ends in one."""
+    """('person'|'organisation', role) when ``word`` is a role noun or ends in one:
+    the word itself, the part after a hyphen ('NAVO-chef'), or the end of a closed
+    compound with at least four letters before it ('defensieminister')."""
     lowered = word.casefold()
-    roles = load_resource("roles")
-    for kind in ("person", "organisation"):
-        for role in roles[kind]:
-            if lowered == role or lowered.endswith("-" + role) or (
-                len(lowered) > len(role) + 3 and lowered.endswith(role)
-            ):
-                return kind, role
-    return None
+    ranks = _role_ranks()
+    candidates = [lowered] if lowered in ranks else []
+    candidates += [lowered[i + 1:] for i, char in enumerate(lowered) if char == "-" and lowered[i + 1:] in ranks]
+    candidates += [lowered[i:] for i in range(4, len(lowered)) if lowered[i:] in ranks]
+    if not candidates:
+        return None
+    role = min(candidates, key=lambda candidate: ranks[candidate][:2])
+    return ranks[role][2], role
 
 
 def _is_person_role(word: str) -> bool:
