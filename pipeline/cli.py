@@ -161,16 +161,9 @@ def evaluate(
 
 def evaluate_command_data(gold: Path, pred: Optional[Path], inputs: list[Path], model: Optional[str]):
     """Metrics and errors for the evaluate command: of --pred, or of a fresh run."""
-    import tempfile
+    from pipeline.evaluate import evaluate_inputs, evaluate_output
 
-    from pipeline.evaluate import evaluate_output
-
-    if pred is not None:
-        return evaluate_output(gold, pred)
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "output"
-        run_extraction(inputs, out, RunOptions(model=model, formats=("parquet",)))
-        return evaluate_output(gold, out)
+    return evaluate_output(gold, pred) if pred is not None else evaluate_inputs(gold, inputs, model)
 
 
 def _print_metrics(metrics: dict) -> None:

@@ -271,8 +271,8 @@ def summary_rows(metrics: dict) -> Iterable[tuple[str, str, str, str, str]]:
             yield name, "", "", "" if value is None else f"{value:.3f}", ""
 
 
-def write_baseline(gold_dir: Path, inputs: list[Path], baseline_path: Path, model: str | None = None) -> dict:
-    """Run on ``inputs``, score against ``gold_dir`` and store the flat metrics as the baseline."""
+def evaluate_inputs(gold_dir: Path, inputs: list[Path], model: str | None = None) -> tuple[dict, Errors]:
+    """Run the pipeline on ``inputs`` into a temporary folder and score it against ``gold_dir``."""
     import tempfile
 
     from pipeline.run import RunOptions, run_extraction
@@ -280,7 +280,12 @@ def write_baseline(gold_dir: Path, inputs: list[Path], baseline_path: Path, mode
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "output"
         run_extraction(inputs, out, RunOptions(model=model, formats=("parquet",)))
-        metrics, _ = evaluate_output(gold_dir, out)
+        return evaluate_output(gold_dir, out)
+
+
+def write_baseline(gold_dir: Path, inputs: list[Path], baseline_path: Path, model: str | None = None) -> dict:
+    """Run on ``inputs``, score against ``gold_dir`` and store the flat metrics as the baseline."""
+    metrics, _ = evaluate_inputs(gold_dir, inputs, model)
     flat = flat_metrics(metrics)
     baseline_path.write_text(json.dumps(flat, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return flat
