@@ -12,14 +12,14 @@ import pytest
 import spacy
 
 import pipeline.components.quotes  # noqa: F401  (registers the factory)
-from pipeline.components.quotes import (
-    QuoteInfo,
+from pipeline.components.quote_marks import (
     embedded_posts,
     quote_mark_role,
     quote_pairs,
     teaser_blocks,
     text_blocks,
 )
+from pipeline.components.quotes import QuoteInfo
 from pipeline.extract.common import SentenceIndex
 from pipeline.extract.entities import extract_entities
 from pipeline.extract.quotes import QuoteMention, extract_quotes
