@@ -1,4 +1,4 @@
-"""Consistency checks for the hand-made gold annotations in tests/gold/.
+"""Consistency checks for the hand-made gold annotations (tests/gold, tests/gold_unseen, tests/gold_heldout).
 
 Each tests/gold/<doc_id>.json belongs to seeds/<doc_id>.txt. The document
 text is the seed file (decoded as UTF-8, no newline translation) after its
@@ -18,9 +18,11 @@ import pytest
 REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
 GOLD_DIR = REPO_ROOT / "tests" / "gold"
-GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
+# The seed gold, and the two sets of unseen articles (their texts in <set>/articles/).
+UNSEEN_DIRS = [REPO_ROOT / "tests" / "gold_unseen", REPO_ROOT / "tests" / "gold_heldout"]
+GOLD_FILES = sorted(GOLD_DIR.glob("*.json")) + [p for d in UNSEEN_DIRS for p in sorted(d.glob("*.json"))]
 
-PREFIX_RE = re.compile(r" date (\d{4}-\d{2}) ")
+PREFIX_RE = re.compile(r" date (\d{4}-\d{2}(?:-\d{2})?) ")
 TABLES = ("entities", "quotes", "numbers", "dates")
 TOP_KEYS = {"doc_id", "published", "published_inferred", "text_sha1"} | set(TABLES)
 ITEM_KEYS = {
@@ -41,9 +43,17 @@ DATE_VALUE_RE = {
 }
 
 
-def load_seed(doc_id):
-    """Return (published, text) for seeds/<doc_id>.txt."""
-    raw = (SEEDS_DIR / f"{doc_id}.txt").read_bytes().decode("utf-8")
+def article_path(gold_path):
+    """seeds/<doc_id>.txt for the seed gold, <set>/articles/<doc_id>.txt otherwise."""
+    if gold_path.parent == GOLD_DIR:
+        return SEEDS_DIR / f"{gold_path.stem}.txt"
+    return gold_path.parent / "articles" / f"{gold_path.stem}.txt"
+
+
+def load_seed(gold_path):
+    """Return (published, text) of the article a gold file annotates."""
+    doc_id = gold_path.stem
+    raw = article_path(gold_path).read_bytes().decode("utf-8")
     m = PREFIX_RE.match(raw)
     assert m, f"{doc_id}: seed does not start with ' date YYYY-MM '"
     return m.group(1), raw[m.end():]
@@ -60,7 +70,7 @@ def test_gold_files_exist():
 
 def test_every_seed_has_gold():
     seeds = {p.stem for p in SEEDS_DIR.glob("*.txt")}
-    gold = {p.stem for p in GOLD_FILES}
+    gold = {p.stem for p in GOLD_FILES if p.parent == GOLD_DIR}
     assert seeds <= gold, f"seeds without gold: {sorted(seeds - gold)}"
 
 
@@ -68,7 +78,7 @@ def test_every_seed_has_gold():
 def gold(request):
     path = request.param
     data = load_gold(path)
-    published, text = load_seed(path.stem)
+    published, text = load_seed(path)
     return path, data, published, text
 
 
