@@ -372,7 +372,21 @@ def cluster_for_name(index: EntityIndex, name: str) -> EntityCluster | None:
     return None
 
 
-_NAME_PARTICLES = {"van", "der", "den", "de", "ter", "ten", "von", "zu", "la", "le", "di", "da", "del", "bin", "al", "el"}
+def _name_particles() -> frozenset[str]:
+    """'van', 'der', 'von' ...: the same list the quote component uses for names."""
+    return frozenset(load_resource("quote_words")["np"]["name_particles"])
+
+
+def _continues_name(token, titles: set[str]) -> bool:
+    """A capitalised word that can extend a written name: not a function word, title,
+    role noun or a word the model tagged as another kind of entity."""
+    return (
+        token.is_title
+        and not token.is_stop
+        and token.ent_type_ in ("", "PER")
+        and token.lower_ not in titles
+        and role_head(token.text) is None
+    )
 
 
 def _token_positions(doc: Doc, words: list[str]) -> list[int]:
@@ -399,22 +413,15 @@ def fullest_written_name(doc: Doc, name: str) -> str:
     titles = set(load_resource("roles")["titles"])
     best = name
     n = len(target)
+    particles = _name_particles()
     for i in _token_positions(doc, target):
         start = i
         while start > 0:
             # Particles ("von der") join a name only when a capitalised word precedes them.
             j = start - 1
-            while j > 0 and doc[j].text in _NAME_PARTICLES:
+            while j > 0 and doc[j].text in particles:
                 j -= 1
-            prev = doc[j]
-            if (
-                prev.is_title
-                and not prev.is_stop
-                and prev.ent_type_ in ("", "PER")
-                and prev.lower_ not in titles
-                and role_head(prev.text) is None
-                and i - j <= 3
-            ):
+            if _continues_name(doc[j], titles) and i - j <= 3:
                 start = j
             else:
                 break
@@ -422,16 +429,9 @@ def fullest_written_name(doc: Doc, name: str) -> str:
         while end < len(doc) and end - (i + n) < 4:
             # Forward as well: 'Christianne' → 'Christianne van der Wal'.
             k = end
-            while k < len(doc) - 1 and doc[k].text in _NAME_PARTICLES:
+            while k < len(doc) - 1 and doc[k].text in particles:
                 k += 1
-            nxt = doc[k]
-            if (
-                nxt.is_title
-                and not nxt.is_stop
-                and nxt.ent_type_ in ("", "PER")
-                and nxt.lower_ not in titles
-                and role_head(nxt.text) is None
-            ):
+            if _continues_name(doc[k], titles):
                 end = k + 1
             else:
                 break
