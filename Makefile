@@ -9,9 +9,15 @@ SPACY  := $(BIN)/python -m spacy
 # Training is pinned to one BLAS thread per process so runs are reproducible.
 TRAIN_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONHASHSEED=0
 
-.PHONY: pretrain-ner install extract test eval eval-unseen baseline eval-model bench model model-lg corpus train-ner train-ud assemble evaluate-model clean-training
+.PHONY: pretrain-ner vectors install extract test eval eval-unseen baseline eval-model bench model model-lg corpus train-ner train-ud assemble evaluate-model clean-training
 
 install: $(STAMP)
+
+# Retraining also needs floret (the NER's static vectors): the [train] extra.
+TRAIN_STAMP := $(VENV)/.installed-train
+$(TRAIN_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -c requirements.lock -e ".[dev,train]"
+	touch $(TRAIN_STAMP)
 
 # requirements.lock pins the versions the tests and the accuracy baseline were
 # measured with (regenerate: .venv/bin/pip freeze --exclude-editable > requirements.lock).
@@ -82,6 +88,22 @@ corpus/pretrain.jsonl: $(DATA)/raw/alpino_treebank_sentences.txt $(DATA)/conll20
 	mkdir -p $(@D)
 	$(BIN)/python -m pipeline.training.raw_text $@ $^ \
 	  $(DATA)/ud/train/nl_lassysmall-legacy2017-train.conllu $(DATA)/ud/train/nl_alpino-2017-partial-train.conllu
+
+# The same text, one sentence a line, for the NER's static vectors (floret),
+# then turned into a spaCy vectors table.
+corpus/raw.txt: $(DATA)/raw/alpino_treebank_sentences.txt $(DATA)/conll2002/ned.train | $(STAMP)
+	mkdir -p $(@D)
+	$(BIN)/python -m pipeline.training.raw_text $@ $^ \
+	  $(DATA)/ud/train/nl_lassysmall-legacy2017-train.conllu $(DATA)/ud/train/nl_alpino-2017-partial-train.conllu
+
+training/vectors/vectors.floret: corpus/raw.txt models/configs/vectors.cfg | $(TRAIN_STAMP)
+	$(TRAIN_ENV) $(BIN)/python -m pipeline.training.vectors $< models/configs/vectors.cfg $@
+
+corpus/vectors/meta.json: training/vectors/vectors.floret
+	rm -rf $(@D)
+	$(SPACY) init vectors nl $< $(@D) --mode floret --name nl_news_floret
+
+vectors: corpus/vectors/meta.json
 
 training/ner.filled.cfg: models/configs/ner.cfg | $(STAMP)
 	mkdir -p $(@D)

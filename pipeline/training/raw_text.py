@@ -1,4 +1,5 @@
-"""Unlabelled Dutch text for `spacy pretrain`, as JSON Lines of {"text": ...}.
+"""Unlabelled Dutch text: JSON Lines of {"text": ...} for `spacy pretrain`, or
+plain text, one sentence a line, for training the static vectors (`OUT.txt`).
 
 Sources: the raw Alpino treebank sentences and the running text of the
 training splits (CoNLL-2002 ned.train, the UD train files). The evaluation
@@ -40,13 +41,17 @@ def conll_sentences(path: Path) -> Iterator[str]:
         yield " ".join(words)
 
 
+def sentences(alpino: Path, *token_files: Path) -> Iterator[str]:
+    yield from alpino_sentences(alpino)
+    for path in token_files:
+        yield from conll_sentences(path)
+
+
 def main(out: Path, alpino: Path, *token_files: Path) -> None:
+    plain = out.suffix == ".txt"
     with open(out, "w", encoding="utf-8") as handle:
-        for text in alpino_sentences(alpino):
-            handle.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
-        for path in token_files:
-            for text in conll_sentences(path):
-                handle.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+        for text in sentences(alpino, *token_files):
+            handle.write((text if plain else json.dumps({"text": text}, ensure_ascii=False)) + "\n")
 
 
 if __name__ == "__main__":

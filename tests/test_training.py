@@ -1,0 +1,144 @@
+"""The training steps' own code: UD harmonization rules, raw text, the NER embedding."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy
+import pytest
+import spacy
+
+from pipeline.training import harmonize_ud, raw_text
+
+REPO = Path(__file__).resolve().parent.parent
+RULES = REPO / "models" / "configs" / "ud_harmonize.json"
+
+
+def conllu(*rows: str) -> str:
+    """Rows as 'id form lemma upos feats head deprel' (spaces), written as 10-column CoNLL-U."""
+    lines = []
+    for row in rows:
+        tid, form, lemma, upos, feats, head, deprel = row.split()
+        lines.append("\t".join([tid, form, lemma, upos, "_", feats, head, deprel, "_", "_"]))
+    return "\n".join(lines) + "\n\n"
+
+
+def harmonized(tmp_path: Path, text: str) -> tuple[list[list[str]], Counter]:
+    source, target = tmp_path / "in.conllu", tmp_path / "out.conllu"
+    source.write_text(text, encoding="utf-8")
+    counts = harmonize_ud.harmonize(source, target, RULES)
+    (_, rows), = list(harmonize_ud.read_sentences(target))
+    return rows, counts
+
+
+def test_copula_other_than_zijn_becomes_verb_head(tmp_path):
+    # "Hij wordt ziek ." 2017: ziek root, wordt cop; today: wordt root, ziek xcomp.
+    rows, counts = harmonized(tmp_path, conllu(
+        "1 Hij hij PRON _ 3 nsubj", "2 wordt worden AUX _ 3 cop", "3 ziek ziek ADJ _ 0 root",
+        "4 . . PUNCT _ 3 punct"))
+    by_form = {r[1]: r for r in rows}
+    assert by_form["wordt"][3] == "VERB" and by_form["wordt"][6:8] == ["0", "root"]
+    assert by_form["ziek"][6:8] == ["2", "xcomp"]
+    assert by_form["Hij"][6] == "2" and by_form["."][6] == "2"
+    assert counts["cop -> VERB head"] == 1
+
+
+def test_zijn_stays_copula(tmp_path):
+    rows, counts = harmonized(tmp_path, conllu(
+        "1 Hij hij PRON _ 3 nsubj", "2 is zijn AUX _ 3 cop", "3 ziek ziek ADJ _ 0 root"))
+    assert rows[1][3] == "AUX" and rows[1][6:8] == ["3", "cop"]
+    assert counts["cop -> VERB head"] == 0
+
+
+def test_moeten_becomes_aux_of_its_xcomp(tmp_path):
+    # "Hij moet komen": 2017 moet root with xcomp komen; today komen root, moet aux.
+    rows, _ = harmonized(tmp_path, conllu(
+        "1 Hij hij PRON _ 2 nsubj", "2 moet moeten VERB _ 0 root", "3 komen komen VERB _ 2 xcomp"))
+    assert rows[1][3] == "AUX" and rows[1][6:8] == ["3", "aux"]
+    assert rows[2][6:8] == ["0", "root"] and rows[0][6] == "3"
+
+
+@pytest.mark.parametrize("case, expected", [("door", "obl:agent"), ("met", "obl")])
+def test_passive_door_phrase_is_agent(tmp_path, case, expected):
+    rows, _ = harmonized(tmp_path, conllu(
+        "1 Het het PRON _ 3 nsubj:pass", "2 werd worden AUX _ 3 aux:pass", "3 gedaan doen VERB _ 0 root",
+        f"4 {case} {case} ADP _ 5 case", "5 hem hij PRON _ 3 obl"))
+    assert rows[4][7] == expected
+
+
+def test_every_sentence_keeps_one_root(tmp_path):
+    rows, _ = harmonized(tmp_path, conllu(
+        "1 Zij zij PRON _ 4 nsubj", "2 wil willen AUX _ 4 aux", "3 dat dat PRON _ 4 obj",
+        "4 doen doen VERB _ 0 root", "5 . . PUNCT _ 4 punct"))
+    assert [r[7] for r in rows].count("root") == 1
+    assert rows[1][7] == "root" and rows[3][6:8] == ["2", "xcomp"]
+
+
+def test_raw_text_plain_and_jsonl(tmp_path):
+    alpino = tmp_path / "raw.txt"
+    alpino.write_text("Dit is een zin .\n\nNog een .\n", encoding="utf-8")
+    conll = tmp_path / "ned.train"
+    conll.write_text("-DOCSTART- -DOCSTART- O\nJan N B-PER\nslaapt V O\n\n", encoding="utf-8")
+    raw_text.main(tmp_path / "out.txt", alpino, conll)
+    raw_text.main(tmp_path / "out.jsonl", alpino, conll)
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8").splitlines() == [
+        "Dit is een zin .", "Nog een .", "Jan slaapt"]
+    first = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert first == {"text": "Dit is een zin ."}
+
+
+def make_embed(**options):
+    from spacy.util import registry
+
+    import pipeline.ml  # noqa: F401  (registers the architecture)
+
+    settings = dict(width=16, attrs=["NORM", "SHAPE"], rows=[50, 50], nM=4, nC=4) | options
+    return registry.architectures.get("nl_news.HashCharEmbed.v1")(**settings)
+
+
+def test_hash_char_embed_gives_one_vector_per_token():
+    docs = [spacy.blank("nl")("Jan Peeters woont in Gent ."), spacy.blank("nl")("Ja")]
+    model = make_embed()
+    model.initialize(X=docs)
+    assert [y.shape for y in model.predict(docs)] == [(6, 16), (1, 16)]
+
+
+def test_word_dropout_only_in_training():
+    docs = [spacy.blank("nl")("een twee drie vier vijf zes zeven acht negen tien")]
+    model = make_embed(word_dropout=0.5)
+    model.initialize(X=docs)
+    first, second = model.predict(docs)[0], model.predict(docs)[0]
+    assert numpy.array_equal(first, second)  # prediction is deterministic
+    trained, _ = model.begin_update(docs)
+    assert not numpy.allclose(trained[0], first)  # some words were hidden
+
+
+def test_hash_char_embed_rejects_mismatched_rows():
+    with pytest.raises(ValueError, match="differ in length"):
+        make_embed(rows=[50])
+
+
+def test_architecture_found_through_entry_point():
+    # A fresh interpreter that never imports `pipeline`: spaCy must find it by entry point.
+    code = ("from spacy.util import registry; "
+            "print(registry.architectures.get('nl_news.HashCharEmbed.v1').__module__)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "pipeline.ml.embed"
+
+
+def test_vectors_step_writes_floret_table(tmp_path):
+    pytest.importorskip("floret")
+    from pipeline.training.vectors import train_vectors
+
+    text = tmp_path / "raw.txt"
+    text.write_text("de kat zit op de mat .\nde hond ligt in de mand .\n" * 50, encoding="utf-8")
+    config = tmp_path / "vectors.cfg"
+    config.write_text("[floret]\nmode = \"floret\"\ndim = 8\nminn = 3\nmaxn = 4\nhashCount = 2\n"
+                      "bucket = 1000\nepoch = 1\nminCount = 1\nthread = 1\n", encoding="utf-8")
+    out = train_vectors(text, config, tmp_path / "v.floret")
+    header = out.read_text(encoding="utf-8").splitlines()[0].split()
+    assert header[:2] == ["1000", "8"]
