@@ -14,6 +14,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+import pipeline.ml  # noqa: F401  (registers the shipped model's architectures, also when not installed)
+
 SHIPPED_MODEL = Path(__file__).resolve().parent.parent / "models" / "nl_news"
 PREFERRED_PACKAGE = "nl_core_news_lg"
 

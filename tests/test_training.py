@@ -142,3 +142,25 @@ def test_vectors_step_writes_floret_table(tmp_path):
     out = train_vectors(text, config, tmp_path / "v.floret")
     header = out.read_text(encoding="utf-8").splitlines()[0].split()
     assert header[:2] == ["1000", "8"]
+
+
+def test_quote_variants_make_straight_quotes_typographic():
+    import random
+
+    from spacy.tokens import Doc, Span
+    from spacy.training import Example
+
+    from pipeline.training.augment import create_quote_variants_augmenter
+
+    nlp = spacy.blank("nl")
+    words = ["Hij", "zei", '"', "Jan", "komt", '"', "en", "'", "ja", "'", "."]
+    reference = Doc(nlp.vocab, words=words, spaces=[True] * 10 + [False])
+    reference.ents = [Span(reference, 3, 4, "PER")]
+    example = Example(nlp.make_doc(reference.text), reference)
+    random.seed(1)
+    (variant,) = create_quote_variants_augmenter(level=1.0)(nlp, example)
+    quotes = [t.text for t in variant.reference if t.i in (2, 5, 7, 9)]
+    assert quotes[0] in "“„" and quotes[1] == "”" and quotes[2:] == ["‘", "’"]
+    assert [(e.text, e.label_) for e in variant.reference.ents] == [("Jan", "PER")]
+    (same,) = create_quote_variants_augmenter(level=0.0)(nlp, example)
+    assert same is example
