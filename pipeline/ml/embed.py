@@ -12,8 +12,9 @@ entry point, so ``spacy.load("models/nl_news")`` finds it once the package is in
 
 from __future__ import annotations
 
-from typing import List, cast
+from typing import List, Optional, cast
 
+import numpy
 from spacy.attrs import intify_attr
 from spacy.ml import _character_embed
 from spacy.ml.featureextractor import FeatureExtractor
@@ -33,6 +34,7 @@ def hash_char_embed(
     nC: int,
     word_dropout: float = 0.0,
     include_static_vectors: bool = False,
+    spans_key: Optional[str] = None,
 ) -> Model[List[Doc], List[Floats2d]]:
     """Concatenate one hash table per attribute (width each) with nC byte embeddings
     (nM each), mixed to `width` by a Maxout layer, as MultiHashEmbed does.
@@ -41,6 +43,8 @@ def hash_char_embed(
     word itself) is hidden, so the model also learns to tag from spelling and
     context alone, as it must for names it has never seen.
     include_static_vectors: also concatenate the vocab's static vectors, projected to `width`.
+    spans_key: also embed, per token, the label of the `doc.spans[spans_key]` span it
+    starts or continues (the place-name gazetteer's matches), or nothing.
     """
     if len(rows) != len(attrs):
         raise ValueError(f"attrs and rows differ in length: {len(attrs)} vs {len(rows)}")
@@ -64,7 +68,13 @@ def hash_char_embed(
     parts = [hashed, characters]
     if include_static_vectors:
         parts.append(StaticVectors(width, dropout=0.0))
-    n_in = width * (len(tables) + include_static_vectors) + nM * nC
+    if spans_key:
+        parts.append(chain(
+            span_labels(spans_key),
+            cast(Model[List[Ints2d], Ragged], list2ragged()),
+            with_array(HashEmbed(width, SPAN_LABEL_ROWS, column=0, seed=8 + len(tables), dropout=0.0)),
+        ))
+    n_in = width * (len(tables) + include_static_vectors + bool(spans_key)) + nM * nC
     mix = with_array(Maxout(width, n_in, nP=3, normalize=True, dropout=0.0))
     return chain(concatenate(*parts), mix, ragged2list())
 
@@ -86,3 +96,26 @@ def hide_words(rate: float) -> Model[Ragged, Ragged]:
 
 # Any fixed value works: the hash table maps it to one learnt 'unknown word' vector.
 UNKNOWN_WORD = 0
+
+
+# A handful of labels times begin/inside: a small table has room for all of them.
+SPAN_LABEL_ROWS = 64
+NO_SPAN = 0
+
+
+def span_labels(key: str) -> Model[List[Doc], List[Ints2d]]:
+    """Per token, one id for (label, begins or continues) of the span in doc.spans[key]
+    that covers it, NO_SPAN elsewhere and for docs without that key."""
+
+    def forward(model: Model[List[Doc], List[Ints2d]], docs: List[Doc], is_train: bool):
+        ops = model.ops
+        output = []
+        for doc in docs:
+            ids = numpy.zeros((len(doc), 1), dtype="uint64")
+            for span in doc.spans.get(key, []) if key in doc.spans else []:
+                ids[span.start, 0] = span.label
+                ids[span.start + 1:span.end, 0] = span.label ^ 1
+            output.append(ops.asarray2i(ids, dtype="uint64"))
+        return output, lambda d_output: []
+
+    return Model("span_labels", forward, attrs={"key": key})
