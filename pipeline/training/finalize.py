@@ -8,7 +8,7 @@ from pathlib import Path
 
 META = {
     "name": "nl_news",
-    "version": "0.1.0",
+    "version": "0.2.0",
     "description": (
         "Dutch pipeline of the news extraction project: morphologizer, dependency parser and "
         "edit-tree lemmatizer trained on UD Dutch (LassySmall, Alpino); NER (PER, ORG, LOC, MISC) "
