@@ -200,8 +200,7 @@ def _first_name_tagged_misc(span: Span) -> bool:
         canonical_label(span.label_) == "MISC"
         and len(span) == 1
         and span[0].is_title
-        and span[0].pos_ != "ADJ"
-        and not is_attributive_adjective(span)
+        and not is_attributive_adjective(span)  # also every token tagged ADJ
     )
 
 

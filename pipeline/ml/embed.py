@@ -112,7 +112,7 @@ def span_labels(key: str) -> Model[List[Doc], List[Ints2d]]:
         output = []
         for doc in docs:
             ids = numpy.zeros((len(doc), 1), dtype="uint64")
-            for span in doc.spans.get(key, []) if key in doc.spans else []:
+            for span in doc.spans.get(key, []):
                 ids[span.start, 0] = span.label
                 ids[span.start + 1:span.end, 0] = span.label ^ 1
             output.append(ops.asarray2i(ids, dtype="uint64"))

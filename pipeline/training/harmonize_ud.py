@@ -42,8 +42,8 @@ def read_sentences(path: Path) -> Iterator[tuple[list[str], list[list[str]]]]:
 def apply_lemma_rules(rows: list[list[str]], rules: list[dict], applied: Counter) -> None:
     for columns in rows:
         lemma, upos, feats, deprel = columns[LEMMA].lower(), columns[UPOS], columns[FEATS], columns[DEPREL]
+        head_upos = rows[int(columns[HEAD]) - 1][UPOS] if columns[HEAD] != "0" else "ROOT"
         for index, rule in enumerate(rules):
-            head_upos = rows[int(columns[HEAD]) - 1][UPOS] if columns[HEAD] != "0" else "ROOT"
             if (lemma in rule["lemmas"] and upos == rule["upos"] and deprel == rule.get("deprel", deprel)
                     and head_upos in rule.get("head_upos", [head_upos])):
                 columns[UPOS] = rule["set_upos"]
