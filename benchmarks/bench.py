@@ -7,8 +7,10 @@
 For every corpus size N and worker count P it measures, each in a fresh
 process on the same JSON Lines corpus:
   (a) raw:  spaCy ``nlp.pipe(texts, batch_size, n_process=P)`` with the model
-      the pipeline uses (no extraction components, nothing written);
-  (b) full: ``run_extraction`` with every extractor, Parquet and CSV written.
+      the pipeline uses, loaded as the pipeline loads it (numpy's BLAS, one
+      thread), in batches (no extraction components, nothing written);
+  (b) full: ``run_extraction`` with every extractor, Parquet and CSV written
+      (spaCy sees one document at a time there, pipeline/annotate.py).
 Both count words as spaCy tokens, time from after the main process has loaded
 the model (worker start-up for P > 1 is included in both), and report peak
 memory: the sum of the RSS of the process and its workers, sampled every 50 ms.
@@ -162,10 +164,13 @@ def _maxrss_mb(who: int) -> float:
 def measure(args: argparse.Namespace) -> dict:
     corpus = Path(args.corpus)
     if args.mode == "raw":
-        import spacy
+        from threadpoolctl import threadpool_limits
 
+        from pipeline.models import load_fresh
+
+        threadpool_limits(limits=1, user_api="blas")  # one core per process, as the pipeline
         started = time.perf_counter()
-        nlp = spacy.load(args.model)
+        nlp = load_fresh(args.model)  # the pipeline's CPU backend (pipeline/ml/ops.py)
         load = time.perf_counter() - started
         started = time.perf_counter()
         with open(corpus, encoding="utf-8") as handle:
@@ -267,7 +272,7 @@ def stage_breakdown(corpus: Path, model: str, limit: int, batch_size: int, tmp: 
     from pipeline.run import _batched, collect_batch, DocumentResult
     from pipeline.writer import TableWriter
 
-    annotator = Annotator(model, batch_size=batch_size)
+    annotator = Annotator(model)
     nlp = annotator.nlp
     seconds: dict[str, float] = defaultdict(float)
     extractors = {
@@ -288,7 +293,7 @@ def stage_breakdown(corpus: Path, model: str, limit: int, batch_size: int, tmp: 
             for name, component in nlp.pipeline:
                 clock = time.perf_counter()
                 if hasattr(component, "pipe"):
-                    docs = list(component.pipe(docs, batch_size=batch_size))
+                    docs = list(component.pipe(docs, batch_size=1))  # as Annotator does
                 else:
                     docs = [component(doc) for doc in docs]
                 kind = "extraction component" if name in EXTRACTION_COMPONENTS else "spacy"

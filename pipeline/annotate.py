@@ -4,6 +4,13 @@ Documents longer than ``max_chunk_chars`` (spaCy's parser needs memory in
 proportion to a document's length) are split at paragraph or sentence breaks,
 the model runs on each chunk, the chunks are merged back into one Doc whose text
 is exactly the document's, and the rule components then run on the whole Doc.
+
+The model sees one document at a time, with one BLAS thread. Fast BLAS
+libraries (numpy's OpenBLAS, pipeline/ml/ops.py) round a matrix product's
+last bits differently for different row counts and thread counts, so in a batch
+a document's tags could depend on the documents batched with it, and on the
+machine's cores. Alone, each document is annotated the same in every engine,
+batch and incremental run.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from threadpoolctl import threadpool_limits
 
 from pipeline.models import model_signature
 from pipeline.nlp import EXTRACTION_COMPONENTS, build_pipeline
@@ -39,13 +47,14 @@ def split_text(text: str, max_chars: int) -> list[str]:
 
 
 class Annotator:
-    """Turns Documents into annotated spaCy Docs, one model load per process."""
+    """Turns Documents into annotated spaCy Docs, one model load per process
+    (whose BLAS then uses one thread: a process is one core)."""
 
-    def __init__(self, model: str, *, batch_size: int = 32, max_chunk_chars: int = 100_000) -> None:
+    def __init__(self, model: str, *, max_chunk_chars: int = 100_000) -> None:
+        threadpool_limits(limits=1, user_api="blas")
         self.model_name = model
         self.nlp: Language = build_pipeline(model)
         self.model = model_signature(self.nlp)
-        self.batch_size = batch_size
         self.max_chunk_chars = max_chunk_chars
 
     def _new_doc(self, document: Document) -> Doc:
@@ -62,7 +71,7 @@ class Annotator:
     def annotate_long(self, document: Document) -> Doc:
         model_pipes = [name for name in self.nlp.pipe_names if name not in EXTRACTION_COMPONENTS]
         with self.nlp.select_pipes(enable=model_pipes):
-            chunks = list(self.nlp.pipe(split_text(document.text, self.max_chunk_chars)))
+            chunks = list(self.nlp.pipe(split_text(document.text, self.max_chunk_chars), batch_size=1))
         doc = Doc.from_docs(chunks, ensure_whitespace=False)
         assert doc.text == document.text, "chunked annotation changed the text"
         self._set_context(doc, document)
@@ -74,7 +83,7 @@ class Annotator:
         """(document, doc) pairs in input order."""
         documents = list(documents)
         short = [d for d in documents if len(d.text) <= self.max_chunk_chars]
-        short_docs = iter(self.nlp.pipe((self._new_doc(d) for d in short), batch_size=self.batch_size))
+        short_docs = iter(self.nlp.pipe((self._new_doc(d) for d in short), batch_size=1))
         for document in documents:
             if len(document.text) <= self.max_chunk_chars:
                 yield document, next(short_docs)

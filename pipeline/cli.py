@@ -44,7 +44,7 @@ def extract(
     model: Optional[str] = typer.Option(None, help="spaCy pipeline name or path. Default: nl_core_news_lg if installed, else models/nl_news."),
     format: str = typer.Option("parquet,csv", "--format", help="Comma-separated output formats: parquet, csv."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes, each with its own model copy."),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch sent to spaCy and to a worker."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch sent to a worker and written together (spaCy annotates each document on its own)."),
     id_field: str = typer.Option("id", help="JSON Lines: field with the document id."),
     text_field: str = typer.Option("text", help="JSON Lines: field with the article text."),
     title_field: str = typer.Option("title", help="JSON Lines: field with the title."),

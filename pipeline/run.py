@@ -80,12 +80,12 @@ _worker: Annotator | None = None
 _worker_error: BaseException | None = None
 
 
-def _init_worker(model: str, batch_size: int, max_chunk_chars: int) -> None:
+def _init_worker(model: str, max_chunk_chars: int) -> None:
     # A failing pool initializer makes multiprocessing restart the worker forever:
     # keep the error and raise it from the first task instead.
     global _worker, _worker_error
     try:
-        _worker = Annotator(model, batch_size=batch_size, max_chunk_chars=max_chunk_chars)
+        _worker = Annotator(model, max_chunk_chars=max_chunk_chars)
     except Exception as error:  # noqa: BLE001 - re-raised in _process_batch
         _worker_error = error
 
@@ -189,10 +189,9 @@ class LocalEngine:
         if options.n_process > 1:
             self.pool = multiprocessing.get_context("spawn").Pool(
                 options.n_process, initializer=_init_worker,
-                initargs=(self.model, options.batch_size, options.max_chunk_chars))
+                initargs=(self.model, options.max_chunk_chars))
         else:
-            self.annotator = Annotator(self.model, batch_size=options.batch_size,
-                                       max_chunk_chars=options.max_chunk_chars)
+            self.annotator = Annotator(self.model, max_chunk_chars=options.max_chunk_chars)
         return self
 
     def __exit__(self, *exc) -> None:

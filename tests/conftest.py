@@ -11,8 +11,7 @@ REPO = Path(__file__).resolve().parent.parent
 def model_with():
     """The shipped model plus only the named extraction components, one load per combination,
     so each component's tests do not depend on the others."""
-    import spacy
-
+    from pipeline.models import load_fresh
     from pipeline.nlp import _register_factories
 
     _register_factories()
@@ -20,7 +19,7 @@ def model_with():
 
     def build(*components: str):
         if components not in cache:
-            model = spacy.load(REPO / "models" / "nl_news")
+            model = load_fresh(str(REPO / "models" / "nl_news"))  # as the extraction loads it
             for name in components:
                 model.add_pipe(name)
             cache[components] = model

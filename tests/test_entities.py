@@ -182,3 +182,18 @@ def test_person_span_loses_the_affiliation_after_van(words, expected):
 def test_person_names_the_model_split(words, ents, pos, expected):
     doc = make_doc(words, ents, pos=pos)
     assert [m.text for m in extract_entities(doc, "d") if m.label == "PER"] == [expected]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # a name right after a noun for a kind of place is a place, in every mention
+    (["Wie", "in", "de", "regio", "Gorinchem", "woont", ",", "wacht", ".", "Gorinchem", "alleen"],
+     [(4, 5, "PER"), (9, 10, "PER")], [("Gorinchem", "LOC"), ("Gorinchem", "LOC")]),
+    (["de", "stad", "Gent", "groeit"], [(2, 3, "MISC")], [("Gent", "LOC")]),
+    # negative cases: a role noun, 'gemeente' (often the organisation), an organisation tag
+    (["minister", "Verhulst", "zegt"], [(1, 2, "PER")], [("Verhulst", "PER")]),
+    (["de", "gemeente", "Utrecht", "zegt"], [(2, 3, "ORG")], [("Utrecht", "ORG")]),
+    (["de", "provincie", "Limburg", "zegt"], [(2, 3, "ORG")], [("Limburg", "ORG")]),
+    (["Gorinchem", "zegt"], [(0, 1, "PER")], [("Gorinchem", "PER")]),
+])
+def test_names_after_place_nouns_are_places(words, ents, expected):
+    assert [(text, label) for text, label, _ in rows(make_doc(words, ents))] == expected

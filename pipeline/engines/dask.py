@@ -31,7 +31,7 @@ from pipeline.run import BatchOutput, RunOptions, ordered_window, process_batch
 
 logger = logging.getLogger(__name__)
 
-AnnotatorKey = tuple[str, int, int]  # (model, batch_size, max_chunk_chars)
+AnnotatorKey = tuple[str, int]  # (model, max_chunk_chars)
 
 _cache_lock = threading.Lock()
 _annotators: dict[AnnotatorKey, Annotator] = {}
@@ -46,8 +46,8 @@ def get_annotator(key: AnnotatorKey) -> tuple[Annotator, threading.Lock]:
     with _cache_lock:
         annotator = _annotators.get(key)
         if annotator is None:
-            model, batch_size, max_chunk_chars = key
-            annotator = Annotator(model, batch_size=batch_size, max_chunk_chars=max_chunk_chars)
+            model, max_chunk_chars = key
+            annotator = Annotator(model, max_chunk_chars=max_chunk_chars)
             _annotators[key] = annotator
             model_loads += 1
         return annotator, _model_locks.setdefault(key[0], threading.Lock())
@@ -80,7 +80,7 @@ class DaskEngine:
 
     def __init__(self, model: str, options: RunOptions) -> None:
         self.options = options
-        self.key: AnnotatorKey = (model, options.batch_size, options.max_chunk_chars)
+        self.key: AnnotatorKey = (model, options.max_chunk_chars)
         self.cluster: LocalCluster | None = None
         self.client: Client | None = None
 

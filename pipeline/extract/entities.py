@@ -172,6 +172,15 @@ def drop_affiliation(span: Span) -> Span:
     return span
 
 
+def after_place_noun(span: Span) -> bool:
+    """'de regio [Gorinchem]', 'de stad [Gent]': right after a noun for a kind of
+    place, a name is a place (the model reads 'noun + name' as 'role + person')."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ in load_resource("roles")["place_nouns"]["words"] and bool(before.whitespace_)
+
+
 def widen_person_name(ent: Span) -> Span:
     """'president Volodymyr [Zelensky]': the model tagged only the surname; take in
     up to two adjacent untagged proper nouns on either side."""
@@ -234,7 +243,7 @@ class EntityIndex:
         self._build()
 
     def _build(self) -> None:
-        spans = []
+        spans, places = [], set()
         for ent in merge_split_person_names(self.doc.ents):
             label = canonical_label(ent.label_)
             if label is None:
@@ -242,11 +251,13 @@ class EntityIndex:
             trimmed = trim_span(ent)
             if label == "PER":
                 trimmed = drop_affiliation(trimmed)
+            if label in ("PER", "MISC") and after_place_noun(trimmed):
+                places.add(normalize_name(trimmed.text))
             if label == "MISC" and is_attributive_adjective(trimmed):
                 continue
             if any(char.isalpha() for char in trimmed.text):
                 spans.append((trimmed, label, ent.label_))
-        spans = self._vote_labels(spans)
+        spans = self._vote_labels(spans, decided={key: "LOC" for key in places})
         # Longest names first, so short forms can join the full name.
         order = sorted(range(len(spans)), key=lambda i: (-len(spans[i][0]), spans[i][0].start_char))
         by_key: dict[tuple[str, str], EntityCluster] = {}
@@ -273,9 +284,12 @@ class EntityIndex:
         self._raw_labels = {(s.start_char, s.end_char): raw for s, _l, raw in spans}
 
     @staticmethod
-    def _vote_labels(spans: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
+    def _vote_labels(spans: list[tuple[Span, str, str]],
+                     decided: dict[str, str]) -> list[tuple[Span, str, str]]:
         """One label per name in a document: the model may tag "Oekraïne" LOC in one
-        sentence and PER in the next; the majority (then the first) label wins."""
+        sentence and PER in the next; the majority (then the first) label wins, unless
+        the text itself decides it (`decided`: 'de regio Gorinchem' makes every
+        'Gorinchem' of the document a place)."""
         votes: dict[str, Counter[str]] = {}
         first_seen: dict[tuple[str, str], int] = {}
         for position, (span, label, _raw) in enumerate(spans):
@@ -283,7 +297,7 @@ class EntityIndex:
             votes.setdefault(key, Counter())[label] += 1
             first_seen.setdefault((key, label), position)
         winner = {
-            key: max(counter, key=lambda label: (counter[label], -first_seen[(key, label)]))
+            key: decided.get(key) or max(counter, key=lambda label: (counter[label], -first_seen[(key, label)]))
             for key, counter in votes.items()
         }
         return [(span, winner[normalize_name(span.text)], raw) for span, _label, raw in spans]

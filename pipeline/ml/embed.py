@@ -12,7 +12,10 @@ entry point, so ``spacy.load("models/nl_news")`` finds it once the package is in
 
 from __future__ import annotations
 
-from typing import List, Optional, cast
+import functools
+import operator
+
+from typing import Dict, List, Optional, Set, cast
 
 import numpy
 from spacy.attrs import intify_attr
@@ -104,17 +107,23 @@ NO_SPAN = 0
 
 
 def span_labels(key: str) -> Model[List[Doc], List[Ints2d]]:
-    """Per token, one id for (label, begins or continues) of the span in doc.spans[key]
-    that covers it, NO_SPAN elsewhere and for docs without that key."""
+    """Per token, one id for the set of (label, begins or continues) of the spans in
+    doc.spans[key] that cover it ("Paris" can be a city and a first name; "York"
+    begins one match and continues "New York"), NO_SPAN elsewhere and for docs
+    without that key."""
 
     def forward(model: Model[List[Doc], List[Ints2d]], docs: List[Doc], is_train: bool):
         ops = model.ops
         output = []
         for doc in docs:
-            ids = numpy.zeros((len(doc), 1), dtype="uint64")
+            marks: Dict[int, Set[int]] = {}
             for span in doc.spans.get(key, []):
-                ids[span.start, 0] = span.label
-                ids[span.start + 1:span.end, 0] = span.label ^ 1
+                marks.setdefault(span.start, set()).add(span.label)
+                for i in range(span.start + 1, span.end):
+                    marks.setdefault(i, set()).add(span.label ^ 1)
+            ids = numpy.zeros((len(doc), 1), dtype="uint64")
+            for i, token_marks in marks.items():
+                ids[i, 0] = functools.reduce(operator.xor, token_marks)  # the same whatever the span order
             output.append(ops.asarray2i(ids, dtype="uint64"))
         return output, lambda d_output: []
 

