@@ -5,7 +5,10 @@ bundled with thinc does not know the project machine's CPU (AMD EPYC, family
 0x1A) and falls back to its generic kernels: about 18-38 GFLOPS on one core for
 the tok2vec's matrix shapes, against about 105 for numpy's OpenBLAS. Matrix
 products are two thirds of the pipeline's time, so model 0.2.0 ran at about 8,300
-instead of 4,500 words per second (UD test texts, batches of 64, one core). Both
+instead of 4,500 words per second (UD test texts, batches of 64, one core). Only
+the products that go through ``ops.gemm`` move (the tok2vecs, the parser's and
+NER's precomputed features); the parser's and NER's step-by-step hidden layer
+calls BLIS through thinc's ``CBlas`` and stays on the generic kernels. Both
 compute the same products up to the last bits of a float. OpenBLAS's last bits
 depend on the batch's shape, which is why pipeline/annotate.py gives the model
 one document at a time.

@@ -17,7 +17,7 @@ Sources, both general and not tied to any text the project has seen:
   first names of 55 European and other countries, those of at least
   MIN_FIRST_NAME_FREQUENCY in one of them. A person's first name is the
   strongest sign that an unseen capitalised word starts a person's name.
-A one-word name that is also a common Dutch word ("Van", "Man", "Wil", "Mag")
+A one-word name that is also a common Dutch word ("Van", "Man", "Wil", "Best")
 matches every sentence-initial use of the word, so such names are left out: a
 word seen at least COMMON_WORD_MIN_COUNT times in lower case in the unlabelled
 text (--common-words, one sentence a line) is common.

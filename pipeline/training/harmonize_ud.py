@@ -3,8 +3,10 @@
 The rules live in models/configs/ud_harmonize.json: per-lemma UPOS/deprel
 fixes (possessives, 'als', ...), deprel renames (flat:name -> flat), the
 modal 'moeten' as AUX, non-'zijn' copulas and the aux verbs willen/laten/gaan
-as VERB heads with an xcomp, obl:agent for passive 'door' phrases, and the
-UD v2 attachment of coordinating conjunctions to the following conjunct.
+as VERB heads with an xcomp, obl:agent for passive 'door' phrases, the
+UD v2 attachment of coordinating conjunctions to the following conjunct,
+capitalised fixed names ('Tweede Wereldoorlog') as flat PROPN names, and
+ordinals as ADJ amod.
 """
 
 from __future__ import annotations
