@@ -164,11 +164,10 @@ def _maxrss_mb(who: int) -> float:
 def measure(args: argparse.Namespace) -> dict:
     corpus = Path(args.corpus)
     if args.mode == "raw":
-        from threadpoolctl import threadpool_limits
-
+        from pipeline.ml.ops import one_blas_thread
         from pipeline.models import load_fresh
 
-        threadpool_limits(limits=1, user_api="blas")  # one core per process, as the pipeline
+        one_blas_thread()  # one core per process, as the pipeline
         started = time.perf_counter()
         nlp = load_fresh(args.model)  # the pipeline's CPU backend (pipeline/ml/ops.py)
         load = time.perf_counter() - started

@@ -20,8 +20,8 @@ from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from threadpoolctl import threadpool_limits
 
+from pipeline.ml.ops import one_blas_thread
 from pipeline.models import model_signature
 from pipeline.nlp import EXTRACTION_COMPONENTS, build_pipeline
 from pipeline.readers import Document
@@ -51,7 +51,7 @@ class Annotator:
     (whose BLAS then uses one thread: a process is one core)."""
 
     def __init__(self, model: str, *, max_chunk_chars: int = 100_000) -> None:
-        threadpool_limits(limits=1, user_api="blas")
+        one_blas_thread()
         self.model_name = model
         self.nlp: Language = build_pipeline(model)
         self.model = model_signature(self.nlp)

@@ -107,10 +107,12 @@ NO_SPAN = 0
 
 
 def span_labels(key: str) -> Model[List[Doc], List[Ints2d]]:
-    """Per token, one id for the set of (label, begins or continues) of the spans in
+    """Per token, the XOR of the (label, begins or continues) marks of the spans in
     doc.spans[key] that cover it ("Paris" can be a city and a first name; "York"
     begins one match and continues "New York"), NO_SPAN elsewhere and for docs
-    without that key."""
+    without that key. Known issue (model card): XOR maps 'begins one and continues
+    another span of the same label' to 1 whatever the label; the shipped NER was
+    trained with it, so changing it needs a retrained model."""
 
     def forward(model: Model[List[Doc], List[Ints2d]], docs: List[Doc], is_train: bool):
         ops = model.ops

@@ -27,11 +27,19 @@ from typing import Callable, Iterator, Type
 from spacy.language import Language
 from spacy.util import registry
 from thinc.api import NumpyOps, get_current_ops, set_current_ops, use_ops
+from threadpoolctl import threadpool_limits
 
 
 def numpy_blas_ops() -> NumpyOps:
     """CPU ops whose matrix products go to numpy (OpenBLAS), not BLIS."""
     return NumpyOps(use_blis=False)
+
+
+def one_blas_thread() -> None:
+    """From now on, this process's BLAS uses one thread: a process is one core
+    (parallelism comes from --n-process and Dask workers), and a thread count
+    changes a product's last bits, so results do not depend on the machine's cores."""
+    threadpool_limits(limits=1, user_api="blas")
 
 
 @contextmanager

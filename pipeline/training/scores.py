@@ -15,8 +15,8 @@ import typer
 from spacy.scorer import Scorer
 from spacy.tokens import DocBin, Span
 from spacy.training import Example
-from threadpoolctl import threadpool_limits
 
+from pipeline.ml.ops import one_blas_thread
 from pipeline.models import canonical_label, load_fresh
 
 app = typer.Typer(add_completion=False)
@@ -89,7 +89,7 @@ def scores_table(scores: dict) -> str:
 def main(model: str, ner: Path = typer.Option(...), ud: Path = typer.Option(...),
          out: Path | None = typer.Option(None),
          card: Path | None = typer.Option(None, help="Model card template; rendered into MODEL/README.md.")) -> None:
-    threadpool_limits(limits=1, user_api="blas")  # one core
+    one_blas_thread()
     nlp = load_fresh(model)  # with the extraction's CPU backend (pipeline/ml/ops.py)
     scores = {
         "model": f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}",
