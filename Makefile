@@ -145,7 +145,7 @@ training/ud/model-best: models/configs/ud.cfg corpus/ud/train corpus/ud/dev/nl_l
 train-ner: training/ner/model-best
 train-ud: training/ud/model-best
 
-models/nl_news/meta.json: models/configs/assemble.cfg training/ud/model-best training/ner/model-best
+models/nl_news/meta.json: models/configs/assemble.cfg training/ud/model-best training/ner/model-best pipeline/ml/entity_sentences.py pipeline/training/finalize.py
 	rm -rf models/nl_news
 	$(SPACY) assemble $< models/nl_news \
 	  --paths.ud_model training/ud/model-best --paths.ner_model training/ner/model-best \

