@@ -85,6 +85,13 @@ def scores_table(scores: dict) -> str:
     return "\n".join(lines)
 
 
+def render_card(template: Path, scores: dict, out: Path) -> None:
+    """The model card: the template with its SCORES_TABLE filled in (also after a
+    template edit, from the scores.json already written: no need to score again)."""
+    out.write_text(template.read_text(encoding="utf-8").replace("SCORES_TABLE", scores_table(scores)),
+                   encoding="utf-8")
+
+
 @app.command()
 def main(model: str, ner: Path = typer.Option(...), ud: Path = typer.Option(...),
          out: Path | None = typer.Option(None),
@@ -102,8 +109,7 @@ def main(model: str, ner: Path = typer.Option(...), ud: Path = typer.Option(...)
     if out:
         out.write_text(text + "\n", encoding="utf-8")
     if card:
-        rendered = card.read_text(encoding="utf-8").replace("SCORES_TABLE", scores_table(scores))
-        (Path(model) / "README.md").write_text(rendered, encoding="utf-8")
+        render_card(card, scores, Path(model) / "README.md")
 
 
 if __name__ == "__main__":
