@@ -410,6 +410,7 @@ DESCRIPTIONS = [
         "Het planbureau waarschuwt dat de eenzaamheid onder ouderen toeneemt.",
         [("indirect", "de eenzaamheid onder ouderen toeneemt", "waarschuwt", "Sociaal en Cultureel Planbureau")],
         id="organisation-named-by-its-head-noun",
+        marks=model_error("the shipped NER (0.5.0) tags only 'Cultureel Planbureau', as LOC"),
     ),
     pytest.param(
         "Frontex, het Europese grensagentschap, kreeg meer geld. "

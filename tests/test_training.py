@@ -341,3 +341,69 @@ def test_gazetteer_has_dutch_and_belgian_towns_and_surnames():
     towns, names = {name for _, name in town_names()}, {name for _, name in surnames()}
     assert {"Zaltbommel", "Boechout"} <= towns and "Frankrijk" not in towns
     assert {"Janssens", "Müller", "Rossi"} <= names and "Jan" not in names
+
+
+def test_prune_strings_keeps_the_loaded_string_store(tmp_path):
+    from pipeline.training.finalize import prune_strings
+
+    nlp = spacy.blank("nl")
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "gazetteer"})
+    ruler.add_patterns([{"label": "TOWN", "pattern": "Oosterhout"}])
+    nlp.vocab.strings.add("alleen-in-het-bestand")  # like a lemmatizer's strings
+    nlp.to_disk(tmp_path / "model")
+    before = set(spacy.load(tmp_path / "model").vocab.strings)
+
+    assert prune_strings(tmp_path / "model") > 0
+    stored = json.loads((tmp_path / "model" / "vocab" / "strings.json").read_text(encoding="utf-8"))
+    assert "Oosterhout" not in stored and "TOWN" not in stored
+    assert "alleen-in-het-bestand" in stored
+    assert set(spacy.load(tmp_path / "model").vocab.strings) == before
+
+
+
+@pytest.mark.parametrize("lines, n_sents, sizes", [
+    (["a b .", "c .", "d e f ."], 2, [2, 1]),
+    (["a .", "", "b .", "  ", "c ."], 3, [3]),  # blank lines are not sentences
+    ([], 10, []),
+])
+def test_sentence_groups(lines, n_sents, sizes):
+    from pipeline.training.pseudo_label import sentence_groups
+
+    assert [len(group) for group in sentence_groups(lines, n_sents)] == sizes
+
+
+def test_pseudo_label_keeps_the_teachers_names_and_the_sentence_starts():
+    from spacy.language import Language
+
+    from pipeline.training.pseudo_label import pseudo_label
+
+    @Language.component("test_fails_if_run")
+    def fails_if_run(doc):
+        raise AssertionError("only the components the NER needs run")
+
+    teacher = spacy.blank("nl")
+    teacher.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "PER", "pattern": "Jan de Vries"}])
+    teacher.add_pipe("test_fails_if_run", name="parser")
+    sentences = [["Jan", "de", "Vries", "zei", "het", "."], ["Hij", "lachte", "."]]
+
+    [doc] = list(pseudo_label(teacher, [sentences]))
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Jan de Vries", "PER")]
+    assert [sent.text for sent in doc.sents] == ["Jan de Vries zei het .", "Hij lachte ."]
+
+
+def test_pseudo_label_command_writes_a_docbin(tmp_path):
+    from spacy.tokens import DocBin
+    from typer.testing import CliRunner
+
+    from pipeline.training.pseudo_label import app
+
+    teacher = spacy.blank("nl")
+    teacher.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "LOC", "pattern": "Gorkum"}])
+    teacher.to_disk(tmp_path / "teacher")
+    (tmp_path / "raw.txt").write_text("Hij woont in Gorkum .\n\nZij niet .\n", encoding="utf-8")
+
+    result = CliRunner().invoke(app, [str(tmp_path / "teacher"), str(tmp_path / "raw.txt"), str(tmp_path / "out.spacy")])
+    assert result.exit_code == 0, result.output
+    assert "1 documents, 1 entities" in result.output
+    [doc] = list(DocBin().from_disk(tmp_path / "out.spacy").get_docs(teacher.vocab))
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Gorkum", "LOC")]
