@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.tokens import Span
 
 from pipeline.training import harmonize_ud, raw_text
@@ -360,7 +361,6 @@ def test_prune_strings_keeps_the_loaded_string_store(tmp_path):
     assert set(spacy.load(tmp_path / "model").vocab.strings) == before
 
 
-
 @pytest.mark.parametrize("lines, n_sents, sizes", [
     (["a b .", "c .", "d e f ."], 2, [2, 1]),
     (["a .", "", "b .", "  ", "c ."], 3, [3]),  # blank lines are not sentences
@@ -372,18 +372,24 @@ def test_sentence_groups(lines, n_sents, sizes):
     assert [len(group) for group in sentence_groups(lines, n_sents)] == sizes
 
 
-def test_pseudo_label_keeps_the_teachers_names_and_the_sentence_starts():
-    from spacy.language import Language
+@Language.component("test_pseudo_label_fails_if_run")
+def _fails_if_run(doc):
+    raise AssertionError("only the components the NER needs run")
 
+
+@Language.component("test_pseudo_label_sees_no_sentence_starts")
+def _sees_no_sentence_starts(doc):
+    assert not doc.has_annotation("SENT_START"), "the teacher sees sentence starts, unlike the NER in production"
+    return doc
+
+
+def test_pseudo_label_keeps_the_teachers_names_and_the_sentence_starts():
     from pipeline.training.pseudo_label import pseudo_label
 
-    @Language.component("test_fails_if_run")
-    def fails_if_run(doc):
-        raise AssertionError("only the components the NER needs run")
-
     teacher = spacy.blank("nl")
+    teacher.add_pipe("test_pseudo_label_sees_no_sentence_starts", name="morphologizer")
     teacher.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "PER", "pattern": "Jan de Vries"}])
-    teacher.add_pipe("test_fails_if_run", name="parser")
+    teacher.add_pipe("test_pseudo_label_fails_if_run", name="parser")
     sentences = [["Jan", "de", "Vries", "zei", "het", "."], ["Hij", "lachte", "."]]
 
     [doc] = list(pseudo_label(teacher, [sentences]))

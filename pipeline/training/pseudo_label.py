@@ -19,14 +19,15 @@ from typing import Iterable, Iterator
 import spacy
 import typer
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 
 from pipeline.ml.ops import one_blas_thread
 
 app = typer.Typer(add_completion=False)
 
 N_SENTS = 10  # as `spacy convert --n-sents 10` for ned.train (Makefile)
-# The teacher needs only what the NER reads; the parser and lemmatizer are skipped.
+# What the NER reads; any other component of the teacher (the parser and
+# lemmatizer of an assembled pipeline) is skipped.
 TEACHER_COMPONENTS = ("gazetteer", "tok2vec", "morphologizer", "ner")
 
 
@@ -60,8 +61,8 @@ def pseudo_label(teacher: Language, groups: Iterable[list[list[str]]]) -> Iterat
         for sentences in groups:
             words = [word for sentence in sentences for word in sentence]
             tagged = teacher(Doc(teacher.vocab, words=words))
-            doc = group_doc(teacher, sentences)
-            doc.ents = [doc.char_span(ent.start_char, ent.end_char, label=ent.label_) for ent in tagged.ents]
+            doc = group_doc(teacher, sentences)  # the same words, so the same token indices
+            doc.ents = [Span(doc, ent.start, ent.end, label=ent.label_) for ent in tagged.ents]
             yield doc
 
 
