@@ -307,7 +307,7 @@ def test_common_words_are_left_out_of_the_gazetteer():
     ([], [], [0, 1, 2, 3, 4, 5]),
 ])
 def test_entity_sentences_forbid_sentence_starts_inside_names(ents, not_starts, untouched):
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
     from pipeline.ml.entity_sentences import EntitySentences
 

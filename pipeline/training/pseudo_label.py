@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
 from pipeline.ml.ops import one_blas_thread
+from pipeline.training.raw_text import alpino_sentences
 
 app = typer.Typer(add_completion=False)
 
@@ -59,9 +60,8 @@ def pseudo_label(teacher: Language, groups: Iterable[list[list[str]]]) -> Iterat
     disabled = [name for name in teacher.pipe_names if name not in TEACHER_COMPONENTS]
     with teacher.select_pipes(disable=disabled):
         for sentences in groups:
-            words = [word for sentence in sentences for word in sentence]
-            tagged = teacher(Doc(teacher.vocab, words=words))
-            doc = group_doc(teacher, sentences)  # the same words, so the same token indices
+            doc = group_doc(teacher, sentences)
+            tagged = teacher(Doc(teacher.vocab, words=[token.text for token in doc]))  # the same token indices
             doc.ents = [Span(doc, ent.start, ent.end, label=ent.label_) for ent in tagged.ents]
             yield doc
 
@@ -70,8 +70,7 @@ def pseudo_label(teacher: Language, groups: Iterable[list[list[str]]]) -> Iterat
 def main(teacher: str, sentences: Path, out: Path) -> None:
     one_blas_thread()
     nlp = spacy.load(teacher)
-    with sentences.open(encoding="utf-8") as lines:
-        docs = list(pseudo_label(nlp, sentence_groups(lines)))
+    docs = list(pseudo_label(nlp, sentence_groups(alpino_sentences(sentences))))
     out.parent.mkdir(parents=True, exist_ok=True)
     DocBin(docs=docs, store_user_data=False).to_disk(out)
     entities = sum(len(doc.ents) for doc in docs)
