@@ -105,6 +105,11 @@ RELATIVE = [
     ("Het overleg is op 3 maart.", "3 maart", dt.date(2022, 3, 3), "day"),  # nearest occurrence
     ("Het gebeurde op 3 maart.", "3 maart", dt.date(2021, 3, 3), "day"),  # past tense: the last one
     ("De verkiezingen waren in november.", "november", dt.date(2021, 11, 1), "month"),
+    ("Het festival vindt in december plaats.", "december", dt.date(2022, 12, 1), "month"),  # present: the coming one
+    # "sinds": past whatever the tense, also for the nearer coming month
+    ("Hij wacht sinds april op een nieuwe heup.", "april", dt.date(2021, 4, 1), "month"),
+    ("Zij wacht al sinds 3 maart op een kamer.", "3 maart", dt.date(2021, 3, 3), "day"),
+    ("De verkiezingen waren in december.", "december", dt.date(2021, 12, 1), "month"),
 ]
 
 
@@ -126,6 +131,17 @@ WEEKDAYS = [
     ("De minister zal donderdag spreken.", "donderdag", dt.date(2022, 2, 17)),
     ("Biden gaat vrijdag naar Brussel.", "vrijdag", dt.date(2022, 2, 18)),
     ("Belarus zei dinsdag dat de troepen zullen blijven.", "dinsdag", dt.date(2022, 2, 15)),
+    # the present tense tells what is planned ...
+    ("Het ziekenhuis houdt maandag een informatieavond.", "maandag", dt.date(2022, 2, 21)),
+    ("De Tweede Kamer debatteert donderdag over de begroting.", "donderdag", dt.date(2022, 2, 17)),
+    ("Het academiejaar begint maandag.", "maandag", dt.date(2022, 2, 21)),
+    # ... but not with a participle (perfect, state) or a speech verb (a statement of that day)
+    ("De burgemeester is zondag overleden.", "zondag", dt.date(2022, 2, 13)),
+    ("Het museum is maandag gesloten.", "maandag", dt.date(2022, 2, 14)),
+    ("Dat zegt minister Jansen dinsdag in een interview.", "dinsdag", dt.date(2022, 2, 15)),
+    ("Dat meldt de politie maandag.", "maandag", dt.date(2022, 2, 14)),
+    ("Dat laat het bedrijf dinsdag weten.", "dinsdag", dt.date(2022, 2, 15)),
+    ("De renner heeft zondag de koers gewonnen.", "zondag", dt.date(2022, 2, 13)),
     # explicit direction words
     ("Komende zondag eindigen de oefeningen.", "Komende zondag", dt.date(2022, 2, 20)),
     ("Afgelopen woensdag begon het.", "Afgelopen woensdag", dt.date(2022, 2, 9)),

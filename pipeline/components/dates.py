@@ -10,8 +10,12 @@ Resolution follows the news convention:
   publication day, or the coming one when its clause is about the future;
 - a clause is about the future when it has a future marker (present tense of
   "zullen", present "wordt/worden" as in "worden zondag beëindigd", or
-  "gaat/gaan") and no past marker ("zou", "had", "werd", a verb the tagger
-  marks Tense=Past): see ``clause_direction``;
+  "gaat/gaan"), or is in the present tense without a participle and without
+  a speech verb ("Het ziekenhuis houdt maandag een informatieavond": news
+  tells past events in the past tense or the perfect, and "zegt X maandag" is
+  a statement of the day itself), and has no past marker ("zou", "had",
+  "werd", "heeft", "sinds", a verb the tagger marks Tense=Past): see
+  ``clause_direction``;
 - week values are the Monday of the week, month values the 1st, year values
   1 January.
 
@@ -39,6 +43,7 @@ from spacy.util import filter_spans
 
 import pipeline.extensions  # noqa: F401  (registers Span._.date, Doc._.published_inferred)
 from pipeline.components.numbers import NumberVocabulary, UnitLexicon, find_counted_noun, normalize_word
+from pipeline.components.quotes import SpeechLexicon
 from pipeline.components.text_cues import is_line_break, starts_sentence
 from pipeline.resources import load_resource
 
@@ -99,12 +104,15 @@ class DateVocabulary:
     year_pair_connector: str
     future_markers: frozenset[str]
     past_markers: frozenset[str]
+    past_prepositions: frozenset[str]
+    statement_forms: frozenset[str]
     clause_boundaries: frozenset[str]
     inference_max_days_after: int
 
     @classmethod
-    def load(cls, resource: str) -> "DateVocabulary":
+    def load(cls, resource: str, speech_verbs: str = "speech_verbs") -> "DateVocabulary":
         data = load_resource(resource)
+        lexicon = SpeechLexicon(load_resource(speech_verbs))
         return cls(
             months=dict(data["months"]),
             month_abbreviations=dict(data["month_abbreviations"]),
@@ -121,6 +129,12 @@ class DateVocabulary:
             year_pair_connector=data["year_pair_connector"],
             future_markers=frozenset(data["future_markers"]),
             past_markers=frozenset(data["past_markers"]),
+            past_prepositions=frozenset(data["past_prepositions"]),
+            # Finite forms of the speech verbs ("zegt", "meldt", "laat" of "laat weten").
+            statement_forms=frozenset(
+                form for form, verbs in lexicon.by_form.items()
+                if any(verb.number and verb.lemma not in data["scheduling_speech_verbs"] for verb in verbs)
+            ),
             clause_boundaries=frozenset(data["clause_boundaries"]),
             inference_max_days_after=int(data["inference_max_days_after"]),
         )
@@ -195,10 +209,30 @@ def clause_direction(doc: Doc, i: int, vocab: DateVocabulary) -> str | None:
         or ("Past" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX"))
         for t in words
     )
-    future = any(t.lower_ in vocab.future_markers for t in words)
+    future = any(t.lower_ in vocab.future_markers for t in words) or scheduled_present(words, vocab)
     if future and not past:
         return "future"
     return "past" if past else None
+
+
+def mention_direction(doc: Doc, span: Span, vocab: DateVocabulary) -> str | None:
+    """The direction of a date mention: past after "sinds" ("sinds maart", whatever
+    the tense: "wacht sinds maart"), else its clause's."""
+    if _prev_lower(doc, span.start) in vocab.past_prepositions:
+        return "past"
+    return clause_direction(doc, span.end - 1, vocab)
+
+
+def scheduled_present(words: Span, vocab: DateVocabulary) -> bool:
+    """A clause in the present tense that tells no past event: a finite present
+    verb, no participle ("is vertrokken", "is gesloten") and no speech verb."""
+    has_present = any(
+        "Pres" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX")
+        for t in words
+    )
+    return has_present and not any(
+        "Part" in t.morph.get("VerbForm") or t.lower_ in vocab.statement_forms for t in words
+    )
 
 
 # --------------------------------------------------------------------------
@@ -508,7 +542,7 @@ class DateFinder:
             for mention in read_mentions(doc, doc.vocab.strings[match_id], start, end, self.vocab, self.cues):
                 key = (mention.span.start, mention.span.end)
                 found[key] = mention._replace(
-                    direction=clause_direction(doc, mention.span.end - 1, self.vocab)
+                    direction=mention_direction(doc, mention.span, self.vocab)
                 )
         spans = filter_spans([m.span for m in found.values()])
         return [found[(s.start, s.end)] for s in sorted(spans, key=lambda s: s.start)]
