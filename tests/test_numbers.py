@@ -123,6 +123,12 @@ QUALIFIERS = [
     ("Er komen hooguit 500 soldaten.", "at_most", "hooguit"),
     ("Er zijn minder dan 500 soldaten.", "at_most", "minder dan"),
     ("De prijzen stijgen met tot 20 procent.", "at_most", "tot"),
+    ("De temperatuur kan oplopen tot 40 graden.", "at_most", "tot"),  # an upper bound ...
+    ("De wachttijd is opgelopen tot 27 weken.", "exact", None),  # ... but a change that happened: the value reached
+    ("De inflatie steeg tot 5 procent.", "exact", None),
+    ("Het gaat om koten kleiner dan 12 vierkante meter.", "at_most", "kleiner dan"),
+    ("Het gaat om woningen groter dan 80 vierkante meter.", "at_least", "groter dan"),
+    ("Kinderen jonger dan 12 jaar mogen gratis mee.", "at_most", "jonger dan"),
     ("Er zijn niet meer dan 500 soldaten.", "at_most", "niet meer dan"),  # longest phrase wins
     ("Er zijn 500 soldaten.", "exact", None),
 ]

@@ -513,13 +513,20 @@ def find_qualifier(doc: Doc, span: Span, vocab: NumberVocabulary, text: str | No
         return None
     start = window_start + match.start(1)
     if phrase == "tot":
-        # "van 100 tot 150" without a range reading: "tot" introduces the new value.
         before_tot = doc.char_span(start, start + 3, alignment_mode="expand")
-        if before_tot is not None and before_tot.start > 0 and _is_number_token(
-            doc[before_tot.start - 1], vocab
-        ):
+        previous = doc[before_tot.start - 1] if before_tot is not None and before_tot.start > 0 else None
+        # "van 100 tot 150" without a range reading: "tot" introduces the new value;
+        # so does "tot" after a change that happened ("is opgelopen tot 27 weken").
+        if previous is not None and (_is_number_token(previous, vocab) or _changed(previous, vocab)):
             return None
     return kind, text[start: window_start + match.end(1)]
+
+
+def _changed(token: Token, vocab: NumberVocabulary) -> bool:
+    """A change verb in the past tense or a participle: "steeg", "is opgelopen"."""
+    return token.lower_ in vocab.change_verbs and (
+        "Past" in token.morph.get("Tense") or "Part" in token.morph.get("VerbForm")
+    )
 
 
 @lru_cache(maxsize=8)
