@@ -110,6 +110,11 @@ RELATIVE = [
     ("Hij wacht sinds april op een nieuwe heup.", "april", dt.date(2021, 4, 1), "month"),
     ("Zij wacht al sinds 3 maart op een kamer.", "3 maart", dt.date(2021, 3, 3), "day"),
     ("De verkiezingen waren in december.", "december", dt.date(2021, 12, 1), "month"),
+    # a day or month of a named week or year is one date
+    ("Hij werd in maart vorig jaar uitgeleverd.", "maart vorig jaar", dt.date(2021, 3, 1), "month"),
+    ("Op 3 maart volgend jaar begint het.", "3 maart volgend jaar", dt.date(2023, 3, 3), "day"),
+    ("Volgende week zaterdag rijdt ze de Ronde.", "Volgende week zaterdag", dt.date(2022, 2, 26), "day"),
+    ("Hij sprak dinsdag vorige week met de minister.", "dinsdag vorige week", dt.date(2022, 2, 8), "day"),
 ]
 
 
@@ -208,6 +213,25 @@ def test_publication_day_inferred_from_date_and_weekday(date_nlp, text, day):
     doc = annotate(date_nlp, text, published=FEBRUARY, precision="month")
     assert doc._.published_inferred.value == day
     assert "februari 2022" in doc._.published_inferred.evidence
+
+
+APPOSITIONS = [
+    # a relative day with its date beside it names the publication day
+    ("Het proces is gisteren, maandag 14 februari, begonnen.", dt.date(2022, 2, 15)),
+    ("De rechtbank doet vandaag, woensdag 16 februari, uitspraak.", dt.date(2022, 2, 16)),
+    ("De stad stelde het plan gisteren, 20 februari, voor.", dt.date(2022, 2, 21)),
+    # no inference: the weekday does not fit the date, no comma between them, or outside the month
+    ("Het proces is gisteren, dinsdag 14 februari, begonnen.", None),
+    ("Het proces begon gisteren en maandag 14 februari ging het door.", None),
+    ("Het proces is gisteren, maandag 28 februari, begonnen.", None),
+]
+
+
+@pytest.mark.parametrize("text, day", APPOSITIONS)
+def test_publication_day_inferred_from_a_relative_day_and_its_date(date_nlp, text, day):
+    doc = annotate(date_nlp, text, published=FEBRUARY, precision="month")
+    inferred = doc._.published_inferred
+    assert (inferred.value if inferred else None) == day
 
 
 def test_inferred_day_resolves_relative_dates(date_nlp):

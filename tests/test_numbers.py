@@ -126,6 +126,8 @@ QUALIFIERS = [
     ("De temperatuur kan oplopen tot 40 graden.", "at_most", "tot"),  # an upper bound ...
     ("De wachttijd is opgelopen tot 27 weken.", "exact", None),  # ... but a change that happened: the value reached
     ("De inflatie steeg tot 5 procent.", "exact", None),
+    ("De wachttijd is tot 27 weken opgelopen.", "exact", None),
+    ("De prijzen stegen met tot 20 procent.", "at_most", "tot"),  # "met tot": up to
     ("Het gaat om koten kleiner dan 12 vierkante meter.", "at_most", "kleiner dan"),
     ("Het gaat om woningen groter dan 80 vierkante meter.", "at_least", "groter dan"),
     ("Kinderen jonger dan 12 jaar mogen gratis mee.", "at_most", "jonger dan"),
@@ -138,6 +140,11 @@ QUALIFIERS = [
 def test_qualifier(number_nlp, text, qualifier, qualifier_text):
     (_, number), = numbers_in(number_nlp, text)
     assert (number.qualifier, number.qualifier_text) == (qualifier, qualifier_text)
+
+
+def test_tot_after_a_change_and_its_size_is_the_value_reached(number_nlp):
+    number = the_number(number_nlp, "De omzet daalde met 12 procent tot 1,1 miljard euro.", "1,1 miljard")
+    assert (number.value, number.qualifier) == (1.1e9, "exact")
 
 
 # --------------------------------------------------------------------------

@@ -16,14 +16,17 @@ Resolution follows the news convention:
   a statement of the day itself), and has no past marker ("zou", "had",
   "werd", "heeft", "sinds", a verb the tagger marks Tense=Past): see
   ``clause_direction``;
+- a day or month of a named week or year is one date ("maart vorig jaar",
+  "volgende week zaterdag");
 - week values are the Monday of the week, month values the 1st, year values
   1 January.
 
 A relative reference is resolved only against a base known precisely enough
 for it: a day for days and weeks, the month for months, the year for years.
 When the publication date is known only to the month, the day is inferred from
-the text where possible (latest explicit full date plus a weekday that names
-it) and recorded in ``doc._.published_inferred``; otherwise such references
+the text where possible (a relative day with its date beside it, "gisteren,
+maandag 13 november"; else the latest explicit full date plus a weekday that
+names it) and recorded in ``doc._.published_inferred``; otherwise such references
 keep ``value=None`` rather than a guess.
 """
 
@@ -76,13 +79,13 @@ class Mention(NamedTuple):
     """A date expression found in the text, not resolved yet."""
 
     span: Span
-    kind: str  # absolute, numeric, month, year, weekday, relative_day, period
+    kind: str  # absolute, numeric, month, year, weekday, relative_day, period, in_period
     day: int | None = None
     month: int | None = None
     year: int | None = None
     weekday: int | None = None
-    modifier: str | None = None  # weekday: past/future; period: dateparser word
-    unit: str | None = None  # period: week/month/year
+    modifier: str | None = None  # weekday: past/future; period, in_period: dateparser word
+    unit: str | None = None  # period, in_period: week/month/year
     phrase: str | None = None  # relative day: the dateparser phrase
     direction: str | None = None  # "future", "past" or None (from the clause)
 
@@ -158,16 +161,16 @@ NUMERIC_DATE_REGEX = r"^(\d{1,2}[-/.]\d{1,2}[-/.](\d{4}|\d{2})|\d{4}-\d{2}-\d{2}
 def build_matcher(strings, vocab: DateVocabulary) -> Matcher:
     matcher = Matcher(strings)
     weekday = {"LOWER": {"REGEX": vocab.weekday_regex}}
-    optional_weekday = [{"LOWER": {"REGEX": vocab.weekday_regex}, "OP": "?"}, {"TEXT": ",", "OP": "?"}]
+    weekday_prefixes = ([], [weekday], [weekday, {"TEXT": ","}])  # "15 februari", "dinsdag(,) 15 februari"
     day = {"TEXT": {"REGEX": DAY_REGEX}}
     month = {"LOWER": {"IN": list(vocab.months)}}
     abbreviation = [{"LOWER": {"IN": list(vocab.month_abbreviations)}}, {"TEXT": ".", "OP": "?"}]
     year = {"TEXT": {"REGEX": YEAR_REGEX}}
     matcher.add("absolute", [
-        optional_weekday + [day, month, {**year, "OP": "?"}],
-        optional_weekday + [day, *abbreviation, {**year, "OP": "?"}],
+        *(prefix + [day, month, {**year, "OP": "?"}] for prefix in weekday_prefixes),
+        *(prefix + [day, *abbreviation, {**year, "OP": "?"}] for prefix in weekday_prefixes),
     ])
-    matcher.add("numeric", [optional_weekday + [{"TEXT": {"REGEX": NUMERIC_DATE_REGEX}}]])
+    matcher.add("numeric", [prefix + [{"TEXT": {"REGEX": NUMERIC_DATE_REGEX}}] for prefix in weekday_prefixes])
     matcher.add("month", [[month, {**year, "OP": "?"}], [*abbreviation, year]])
     matcher.add("year", [[{"LOWER": {"IN": list(vocab.year_prepositions)}}, year]])
     matcher.add("year_pair", [[{"LOWER": {"IN": list(vocab.year_pair_openers)}}, year,
@@ -176,6 +179,16 @@ def build_matcher(strings, vocab: DateVocabulary) -> Matcher:
     matcher.add("relative_day", [[{"LOWER": {"IN": list(vocab.relative_days)}}]])
     matcher.add("period", [[{"LOWER": {"IN": list(vocab.period_modifiers)}},
                             {"LOWER": {"IN": list(vocab.period_units)}}]])
+    # A day of a named week or year: "maart vorig jaar", "3 maart volgend jaar",
+    # "volgende week zaterdag", "dinsdag vorige week".
+    modifier = {"LOWER": {"IN": list(vocab.period_modifiers)}}
+    year_word = {"LOWER": {"IN": [w for w, unit in vocab.period_units.items() if unit == "year"]}}
+    week_word = {"LOWER": {"IN": [w for w, unit in vocab.period_units.items() if unit == "week"]}}
+    matcher.add("in_period", [
+        [{**day, "OP": "?"}, month, modifier, year_word],
+        [modifier, week_word, weekday],
+        [weekday, modifier, week_word],
+    ])
     return matcher
 
 
@@ -321,6 +334,17 @@ def read_mention(doc: Doc, label: str, start: int, end: int, vocab: DateVocabula
         if words[0] == "morgen" and _is_morning(doc, start, vocab):
             return None
         return Mention(span, "relative_day", phrase=vocab.relative_days[words[0]])
+    if label == "in_period":
+        unit_at = next(k for k, w in enumerate(words) if w in vocab.period_units and k > 0
+                       and words[k - 1] in vocab.period_modifiers)
+        modifier, unit = vocab.period_modifiers[words[unit_at - 1]], vocab.period_units[words[unit_at]]
+        rest = words[:unit_at - 1] + words[unit_at + 1:]
+        if unit == "week":
+            weekday_match = re.match(vocab.weekday_regex, rest[0])
+            return Mention(span, "in_period", weekday=vocab.weekdays[weekday_match.group(1)],
+                           modifier=modifier, unit=unit)
+        day = int(rest[0]) if len(rest) == 2 else None
+        return Mention(span, "in_period", day=day, month=vocab.month_of(rest[-1]), modifier=modifier, unit=unit)
     if label == "period":
         if _prev_lower(doc, start) in vocab.period_determiners:
             return None  # "de afgelopen week": a stretch of time, no calendar week
@@ -463,15 +487,26 @@ def resolve(mention: Mention, base: Base) -> DateValue:
         day = base.known_to("day")
         return DateValue(_parse(mention.phrase, day) if day else None, "day", True)
     if kind == "period":
-        granularity = mention.unit
-        base_day = base.known_to(granularity)
-        if base_day is None:
-            return DateValue(None, granularity, True)
-        # A month's first day keeps "volgende maand" from overflowing (31 januari + 1 maand).
-        anchor = start_of(base_day, "month") if granularity in ("month", "year") else base_day
-        parsed = _parse(f"{mention.modifier} {_UNIT_WORDS[granularity]}", anchor)
-        return DateValue(start_of(parsed, granularity) if parsed else None, granularity, True)
+        return DateValue(period_start(mention.modifier, mention.unit, base), mention.unit, True)
+    if kind == "in_period":
+        start = period_start(mention.modifier, mention.unit, base)
+        if mention.unit == "week":
+            value = start + dt.timedelta(days=mention.weekday) if start else None
+            return DateValue(value, "day", True)
+        value = _safe_date(start.year, mention.month, mention.day) if start else None
+        return DateValue(value, "day" if mention.day else "month", True)
     raise ValueError(f"unknown date kind {kind!r}")
+
+
+def period_start(modifier: str, granularity: str, base: Base) -> dt.date | None:
+    """First day of "vorige week", "deze maand", "volgend jaar" (a week's Monday)."""
+    base_day = base.known_to(granularity)
+    if base_day is None:
+        return None
+    # A month's first day keeps "volgende maand" from overflowing (31 januari + 1 maand).
+    anchor = start_of(base_day, "month") if granularity in ("month", "year") else base_day
+    parsed = _parse(f"{modifier} {_UNIT_WORDS[granularity]}", anchor)
+    return start_of(parsed, granularity) if parsed else None
 
 
 _UNIT_WORDS = {"week": "week", "month": "maand", "year": "jaar"}
@@ -496,6 +531,9 @@ def infer_publication_day(mentions: list[Mention], published: dt.date | None, pr
     def in_period(day: dt.date) -> bool:
         return day.year == published.year and (precision == "year" or day.month == published.month)
 
+    named = day_named_in_apposition(mentions, published)
+    if named is not None and in_period(named.value):
+        return named
     explicit = []
     for mention in mentions:
         if mention.kind in ("absolute", "numeric") and mention.direction != "future":
@@ -515,6 +553,25 @@ def infer_publication_day(mentions: list[Mention], published: dt.date | None, pr
             evidence = (f"latest full date '{source.span.text}' ({latest.isoformat()}) and weekday "
                         f"'{weekdays[day.weekday()].span.text}' -> {day.isoformat()}")
             return InferredDate(day, evidence)
+    return None
+
+
+def day_named_in_apposition(mentions: list[Mention], published: dt.date) -> InferredDate | None:
+    """The publication day from a relative day with its date beside it: "gisteren,
+    maandag 13 november" is the 14th (a weekday given must fit the date, the year
+    is the publication year when not written)."""
+    for relative, named in zip(mentions, mentions[1:]):
+        if relative.kind != "relative_day" or named.kind != "absolute":
+            continue
+        doc = relative.span.doc
+        if [t.text for t in doc[relative.span.end: named.span.start]] != [","]:
+            continue
+        date = _safe_date(named.year or published.year, named.month, named.day)
+        said = _parse(relative.phrase, _NUMERIC_BASE)
+        if date is None or said is None or (named.weekday is not None and date.weekday() != named.weekday):
+            continue
+        day = date + (_NUMERIC_BASE - said)
+        return InferredDate(day, f"'{relative.span.text}, {named.span.text}' -> {day.isoformat()}")
     return None
 
 

@@ -516,16 +516,27 @@ def find_qualifier(doc: Doc, span: Span, vocab: NumberVocabulary, text: str | No
         before_tot = doc.char_span(start, start + 3, alignment_mode="expand")
         previous = doc[before_tot.start - 1] if before_tot is not None and before_tot.start > 0 else None
         # "van 100 tot 150" without a range reading: "tot" introduces the new value;
-        # so does "tot" after a change that happened ("is opgelopen tot 27 weken").
-        if previous is not None and (_is_number_token(previous, vocab) or _changed(previous, vocab)):
+        # so does "tot" in a clause that tells a change that happened ("is opgelopen
+        # tot 27 weken", "daalde met 12 procent tot 1,1 miljard"; not "stegen met tot 20 procent").
+        if previous is not None and (
+            _is_number_token(previous, vocab)
+            or (previous.lower_ != "met" and _after_a_change(doc, before_tot.start, vocab))
+        ):
             return None
     return kind, text[start: window_start + match.end(1)]
 
 
-def _changed(token: Token, vocab: NumberVocabulary) -> bool:
-    """A change verb in the past tense or a participle: "steeg", "is opgelopen"."""
-    return token.lower_ in vocab.change_verbs and (
-        "Past" in token.morph.get("Tense") or "Part" in token.morph.get("VerbForm")
+def _after_a_change(doc: Doc, i: int, vocab: NumberVocabulary, reach: int = 6) -> bool:
+    """A change verb in the past tense or a participle ("steeg", "is opgelopen",
+    "is tot 27 weken opgelopen") within ``reach`` words of token ``i`` in its sentence."""
+    start, end = i, i + 1
+    while start > max(0, i - reach) and doc[start - 1].text not in SENTENCE_END:
+        start -= 1
+    while end < min(len(doc), i + reach + 1) and doc[end].text not in SENTENCE_END:
+        end += 1
+    return any(
+        t.lower_ in vocab.change_verbs and ("Past" in t.morph.get("Tense") or "Part" in t.morph.get("VerbForm"))
+        for t in doc[start:end]
     )
 
 
