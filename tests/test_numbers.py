@@ -126,7 +126,10 @@ QUALIFIERS = [
     ("De temperatuur kan oplopen tot 40 graden.", "at_most", "tot"),  # an upper bound ...
     ("De wachttijd is opgelopen tot 27 weken.", "exact", None),  # ... but a change that happened: the value reached
     ("De inflatie steeg tot 5 procent.", "exact", None),
-    ("De wachttijd is tot 27 weken opgelopen.", "exact", None),
+    ("De boete kan worden verhoogd tot 5000 euro.", "at_most", "tot"),  # a modal: an upper bound
+    ("Vorig jaar namen tot 500 mensen deel aan de proef.", "at_most", "tot"),
+    ("Het verblijf mag niet langer dan 30 dagen duren.", "at_most", "niet langer dan"),
+    ("De huur mag niet lager dan 400 euro zijn.", "at_least", "niet lager dan"),
     ("De prijzen stegen met tot 20 procent.", "at_most", "tot"),  # "met tot": up to
     ("Het gaat om koten kleiner dan 12 vierkante meter.", "at_most", "kleiner dan"),
     ("Het gaat om woningen groter dan 80 vierkante meter.", "at_least", "groter dan"),

@@ -7,15 +7,18 @@ Finds explicit dates ("dinsdag 15 februari 2022", "16-02-2022", "februari
 
 Resolution follows the news convention:
 - a bare weekday is the most recent such day up to and including the
-  publication day, or the coming one when its clause is about the future;
+  publication day, or the coming one when its clause is about the future, or
+  the publication day or a later one when its clause is in the present tense
+  without a participle and without a speech verb ("Het ziekenhuis houdt
+  maandag een informatieavond": news tells past events in the past tense or
+  the perfect, and "zegt X maandag" is a statement of that day). The present
+  tense moves only weekdays: with a month or a full date it is as often a
+  historical present ("Op 24 februari valt Rusland Oekraïne binnen");
 - a clause is about the future when it has a future marker (present tense of
   "zullen", present "wordt/worden" as in "worden zondag beëindigd", or
-  "gaat/gaan"), or is in the present tense without a participle and without
-  a speech verb ("Het ziekenhuis houdt maandag een informatieavond": news
-  tells past events in the past tense or the perfect, and "zegt X maandag" is
-  a statement of the day itself), and has no past marker ("zou", "had",
-  "werd", "heeft", "sinds", a verb the tagger marks Tense=Past): see
-  ``clause_direction``;
+  "gaat/gaan") and no past marker ("zou", "had", "werd", "heeft", a verb the
+  tagger marks Tense=Past): see ``clause_direction``; a date after "sinds"
+  ("sinds maart", "sinds eind december") is past whatever the tense;
 - a day or month of a named week or year is one date ("maart vorig jaar",
   "volgende week zaterdag");
 - week values are the Monday of the week, month values the 1st, year values
@@ -35,13 +38,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from collections import defaultdict
+from typing import Callable, NamedTuple
 
 import dateparser
 from functools import lru_cache
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 import pipeline.extensions  # noqa: F401  (registers Span._.date, Doc._.published_inferred)
@@ -87,7 +91,7 @@ class Mention(NamedTuple):
     modifier: str | None = None  # weekday: past/future; period, in_period: dateparser word
     unit: str | None = None  # period, in_period: week/month/year
     phrase: str | None = None  # relative day: the dateparser phrase
-    direction: str | None = None  # "future", "past" or None (from the clause)
+    direction: str | None = None  # "future", "past", "upcoming" (present tense) or None
 
 
 @dataclass(frozen=True, eq=False)
@@ -108,7 +112,8 @@ class DateVocabulary:
     future_markers: frozenset[str]
     past_markers: frozenset[str]
     past_prepositions: frozenset[str]
-    statement_forms: frozenset[str]
+    month_parts: frozenset[str]
+    statement_forms: dict[str, frozenset[str | None]]
     clause_boundaries: frozenset[str]
     inference_max_days_after: int
 
@@ -133,11 +138,8 @@ class DateVocabulary:
             future_markers=frozenset(data["future_markers"]),
             past_markers=frozenset(data["past_markers"]),
             past_prepositions=frozenset(data["past_prepositions"]),
-            # Finite forms of the speech verbs ("zegt", "meldt", "laat" of "laat weten").
-            statement_forms=frozenset(
-                form for form, verbs in lexicon.by_form.items()
-                if any(verb.number and verb.lemma not in data["scheduling_speech_verbs"] for verb in verbs)
-            ),
+            month_parts=frozenset(data["month_parts"]),
+            statement_forms=statement_forms(lexicon, frozenset(data["scheduling_speech_verbs"])),
             clause_boundaries=frozenset(data["clause_boundaries"]),
             inference_max_days_after=int(data["inference_max_days_after"]),
         )
@@ -151,6 +153,17 @@ class DateVocabulary:
         days = "|".join(self.weekdays)
         parts = "|".join(self.day_parts)
         return rf"^({days})({parts})?$"
+
+
+def statement_forms(lexicon: SpeechLexicon, excluded: frozenset[str]) -> dict[str, frozenset[str | None]]:
+    """Each finite form of a speech verb with the particles it needs in its clause
+    (None: none): "zegt" -> {None}, "laat" -> {"weten", ...}, "maakt" -> {"bekend", ...}."""
+    forms: dict[str, set[str | None]] = defaultdict(set)
+    for form, verbs in lexicon.by_form.items():
+        for verb in verbs:
+            if verb.number and verb.lemma not in excluded:
+                forms[form].add(verb.particle)
+    return {form: frozenset(particles) for form, particles in forms.items()}
 
 
 YEAR_REGEX = r"^(1[5-9]\d\d|20\d\d|21\d\d)$"
@@ -222,29 +235,42 @@ def clause_direction(doc: Doc, i: int, vocab: DateVocabulary) -> str | None:
         or ("Past" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX"))
         for t in words
     )
-    future = any(t.lower_ in vocab.future_markers for t in words) or scheduled_present(words, vocab)
+    future = any(t.lower_ in vocab.future_markers for t in words)
     if future and not past:
         return "future"
-    return "past" if past else None
+    if past:
+        return "past"
+    return "upcoming" if scheduled_present(words, vocab) else None
 
 
 def mention_direction(doc: Doc, span: Span, vocab: DateVocabulary) -> str | None:
-    """The direction of a date mention: past after "sinds" ("sinds maart", whatever
-    the tense: "wacht sinds maart"), else its clause's."""
-    if _prev_lower(doc, span.start) in vocab.past_prepositions:
+    """The direction of a date mention: past after "sinds" ("sinds maart", "sinds
+    eind december", whatever the tense: "wacht sinds maart"), else its clause's."""
+    before = span.start
+    if _prev_lower(doc, before) in vocab.month_parts:
+        before -= 1
+    if _prev_lower(doc, before) in vocab.past_prepositions:
         return "past"
     return clause_direction(doc, span.end - 1, vocab)
 
 
+def _finite(token: Token, tense: str) -> bool:
+    return tense in token.morph.get("Tense") and "Fin" in token.morph.get("VerbForm") and token.pos_ in (
+        "VERB", "AUX")
+
+
 def scheduled_present(words: Span, vocab: DateVocabulary) -> bool:
     """A clause in the present tense that tells no past event: a finite present
-    verb, no participle ("is vertrokken", "is gesloten") and no speech verb."""
-    has_present = any(
-        "Pres" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX")
-        for t in words
-    )
-    return has_present and not any(
-        "Part" in t.morph.get("VerbForm") or t.lower_ in vocab.statement_forms for t in words
+    verb, no participle ("is vertrokken", "is gesloten") and no finite speech verb
+    ("zegt", "laat ... weten"; "maakt zijn debuut" is no "maakt ... bekend")."""
+    lowers = {t.lower_ for t in words}
+
+    def states(token: Token) -> bool:
+        particles = vocab.statement_forms.get(token.lower_)
+        return bool(particles) and _finite(token, "Pres") and any(p is None or p in lowers for p in particles)
+
+    return any(_finite(t, "Pres") for t in words) and not any(
+        "Part" in t.morph.get("VerbForm") or states(t) for t in words
     )
 
 
@@ -343,6 +369,9 @@ def read_mention(doc: Doc, label: str, start: int, end: int, vocab: DateVocabula
             weekday_match = re.match(vocab.weekday_regex, rest[0])
             return Mention(span, "in_period", weekday=vocab.weekdays[weekday_match.group(1)],
                            modifier=modifier, unit=unit)
+        month_token = span[unit_at - 2]
+        if month_token.text[:1].isupper() and not starts_sentence(month_token):
+            return None  # "April vorig jaar" mid-sentence: a name
         day = int(rest[0]) if len(rest) == 2 else None
         return Mention(span, "in_period", day=day, month=vocab.month_of(rest[-1]), modifier=modifier, unit=unit)
     if label == "period":
@@ -389,6 +418,8 @@ def weekday_date(base: dt.date, weekday: int, direction: str | None, strict: boo
     "woensdag" in a Wednesday paper is that very day."""
     if direction == "future":
         return base + dt.timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
+    if direction == "upcoming":  # the base day itself or a later one
+        return base + dt.timedelta(days=(weekday - base.weekday()) % 7)
     back = (base.weekday() - weekday) % 7
     if strict and back == 0:
         back = 7
@@ -481,7 +512,7 @@ def resolve(mention: Mention, base: Base) -> DateValue:
             return DateValue(None, "day", True)
         direction = mention.modifier or mention.direction
         strict = mention.modifier == "past"
-        return DateValue(weekday_date(day, mention.weekday, direction if direction == "future" else None,
+        return DateValue(weekday_date(day, mention.weekday, direction if direction in ("future", "upcoming") else None,
                                       strict), "day", True)
     if kind == "relative_day":
         day = base.known_to("day")
@@ -531,8 +562,8 @@ def infer_publication_day(mentions: list[Mention], published: dt.date | None, pr
     def in_period(day: dt.date) -> bool:
         return day.year == published.year and (precision == "year" or day.month == published.month)
 
-    named = day_named_in_apposition(mentions, published)
-    if named is not None and in_period(named.value):
+    named = day_named_in_apposition(mentions, published, precision, in_period)
+    if named is not None:
         return named
     explicit = []
     for mention in mentions:
@@ -545,7 +576,7 @@ def infer_publication_day(mentions: list[Mention], published: dt.date | None, pr
     latest, source = max(explicit, key=lambda item: item[0])
     weekdays = {
         m.weekday: m for m in mentions
-        if m.kind == "weekday" and m.modifier is None and m.direction != "future"
+        if m.kind == "weekday" and m.modifier is None and m.direction not in ("future", "upcoming")
     }
     for offset in range(vocab.inference_max_days_after, -1, -1):
         day = latest + dt.timedelta(days=offset)
@@ -556,22 +587,27 @@ def infer_publication_day(mentions: list[Mention], published: dt.date | None, pr
     return None
 
 
-def day_named_in_apposition(mentions: list[Mention], published: dt.date) -> InferredDate | None:
+def day_named_in_apposition(mentions: list[Mention], published: dt.date, precision: str,
+                            in_period: Callable[[dt.date], bool]) -> InferredDate | None:
     """The publication day from a relative day with its date beside it: "gisteren,
-    maandag 13 november" is the 14th (a weekday given must fit the date, the year
-    is the publication year when not written)."""
+    maandag 13 november" is the 14th (a weekday given must fit the date; a year
+    not written is the one nearest the publication period: "gisteren, zaterdag
+    31 december" in January)."""
+    reference = Base(published, precision, None).reference
     for relative, named in zip(mentions, mentions[1:]):
         if relative.kind != "relative_day" or named.kind != "absolute":
             continue
         doc = relative.span.doc
         if [t.text for t in doc[relative.span.end: named.span.start]] != [","]:
             continue
-        date = _safe_date(named.year or published.year, named.month, named.day)
+        year = named.year or nearest_year(named.month, named.day, reference, None)
+        date = _safe_date(year, named.month, named.day) if year else None
         said = _parse(relative.phrase, _NUMERIC_BASE)
         if date is None or said is None or (named.weekday is not None and date.weekday() != named.weekday):
             continue
         day = date + (_NUMERIC_BASE - said)
-        return InferredDate(day, f"'{relative.span.text}, {named.span.text}' -> {day.isoformat()}")
+        if in_period(day):
+            return InferredDate(day, f"'{relative.span.text}, {named.span.text}' -> {day.isoformat()}")
     return None
 
 

@@ -109,6 +109,7 @@ class NumberVocabulary:
     openers: frozenset[str]
     opener_connector: str
     change_verbs: frozenset[str]
+    reached_value_verbs: frozenset[str]
     currency_signs: dict[str, str]
     percent_signs: frozenset[str]
     qualifiers: dict[str, str]  # phrase -> qualifier
@@ -148,6 +149,7 @@ class NumberVocabulary:
             openers=frozenset(data["range_openers"]),
             opener_connector=data["range_opener_connector"],
             change_verbs=frozenset(data["change_verbs"]),
+            reached_value_verbs=frozenset(data["reached_value_verbs"]),
             currency_signs=dict(data["currency_signs"]),
             percent_signs=frozenset(data["percent_signs"]),
             qualifiers=qualifiers,
@@ -516,28 +518,26 @@ def find_qualifier(doc: Doc, span: Span, vocab: NumberVocabulary, text: str | No
         before_tot = doc.char_span(start, start + 3, alignment_mode="expand")
         previous = doc[before_tot.start - 1] if before_tot is not None and before_tot.start > 0 else None
         # "van 100 tot 150" without a range reading: "tot" introduces the new value;
-        # so does "tot" in a clause that tells a change that happened ("is opgelopen
-        # tot 27 weken", "daalde met 12 procent tot 1,1 miljard"; not "stegen met tot 20 procent").
+        # so does "tot" right after a change that happened ("is opgelopen tot 27 weken",
+        # "daalde met 12 procent tot 1,1 miljard"; not "stegen met tot 20 procent").
         if previous is not None and (
-            _is_number_token(previous, vocab)
-            or (previous.lower_ != "met" and _after_a_change(doc, before_tot.start, vocab))
+            _is_number_token(previous, vocab) or _reached_value(doc, before_tot.start, vocab)
         ):
             return None
     return kind, text[start: window_start + match.end(1)]
 
 
-def _after_a_change(doc: Doc, i: int, vocab: NumberVocabulary, reach: int = 6) -> bool:
-    """A change verb in the past tense or a participle ("steeg", "is opgelopen",
-    "is tot 27 weken opgelopen") within ``reach`` words of token ``i`` in its sentence."""
-    start, end = i, i + 1
-    while start > max(0, i - reach) and doc[start - 1].text not in SENTENCE_END:
-        start -= 1
-    while end < min(len(doc), i + reach + 1) and doc[end].text not in SENTENCE_END:
-        end += 1
-    return any(
-        t.lower_ in vocab.change_verbs and ("Past" in t.morph.get("Tense") or "Part" in t.morph.get("VerbForm"))
-        for t in doc[start:end]
-    )
+def _reached_value(doc: Doc, tot: int, vocab: NumberVocabulary, max_size_words: int = 3) -> bool:
+    """'tot' at token ``tot`` follows a verb of a change that happened, right before
+    it or before a "met"-phrase of its size: "steeg tot", "is opgelopen tot",
+    "daalde met 12 procent tot"."""
+    i = tot - 1
+    if i >= 0 and doc[i].lower_ not in vocab.reached_value_verbs:
+        size = [j for j in range(max(0, tot - max_size_words - 1), tot) if doc[j].lower_ == "met"]
+        if not size or not any(_is_number_token(t, vocab) for t in doc[size[-1] + 1: tot]):
+            return False
+        i = size[-1] - 1
+    return i >= 0 and doc[i].lower_ in vocab.reached_value_verbs
 
 
 @lru_cache(maxsize=8)
