@@ -127,6 +127,8 @@ QUALIFIERS = [
     ("De wachttijd is opgelopen tot 27 weken.", "exact", None),  # ... but a change that happened: the value reached
     ("De inflatie steeg tot 5 procent.", "exact", None),
     ("De boete kan worden verhoogd tot 5000 euro.", "at_most", "tot"),  # a modal: an upper bound
+    pytest.param("De wachttijd is tot 27 weken opgelopen.", "exact", None,
+                 marks=pytest.mark.xfail(strict=True, reason="known: the verb after the number is not read")),
     ("Vorig jaar namen tot 500 mensen deel aan de proef.", "at_most", "tot"),
     ("Het verblijf mag niet langer dan 30 dagen duren.", "at_most", "niet langer dan"),
     ("De huur mag niet lager dan 400 euro zijn.", "at_least", "niet lager dan"),

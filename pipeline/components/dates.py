@@ -11,7 +11,8 @@ Resolution follows the news convention:
   the publication day or a later one when its clause is in the present tense
   without a participle and without a speech verb ("Het ziekenhuis houdt
   maandag een informatieavond": news tells past events in the past tense or
-  the perfect, and "zegt X maandag" is a statement of that day). The present
+  the perfect, and "zegt X maandag" is a statement of that day); not after
+  "van" ("de overval van zondag"), in a headline or with a score. The present
   tense moves only weekdays: with a month or a full date it is as often a
   historical present ("Op 24 februari valt Rusland Oekraïne binnen");
 - a clause is about the future when it has a future marker (present tense of
@@ -51,7 +52,7 @@ from spacy.util import filter_spans
 import pipeline.extensions  # noqa: F401  (registers Span._.date, Doc._.published_inferred)
 from pipeline.components.numbers import NumberVocabulary, UnitLexicon, find_counted_noun, normalize_word
 from pipeline.components.quotes import SpeechLexicon
-from pipeline.components.text_cues import is_line_break, starts_sentence
+from pipeline.components.text_cues import SENTENCE_END, is_line_break, starts_sentence
 from pipeline.resources import load_resource
 
 GRANULARITIES = ("day", "week", "month", "year")
@@ -113,6 +114,8 @@ class DateVocabulary:
     past_markers: frozenset[str]
     past_prepositions: frozenset[str]
     month_parts: frozenset[str]
+    nominal_prepositions: frozenset[str]
+    score_regex: str
     statement_forms: dict[str, frozenset[str | None]]
     clause_boundaries: frozenset[str]
     inference_max_days_after: int
@@ -139,6 +142,8 @@ class DateVocabulary:
             past_markers=frozenset(data["past_markers"]),
             past_prepositions=frozenset(data["past_prepositions"]),
             month_parts=frozenset(data["month_parts"]),
+            nominal_prepositions=frozenset(data["nominal_prepositions"]),
+            score_regex=data["score_regex"],
             statement_forms=statement_forms(lexicon, frozenset(data["scheduling_speech_verbs"])),
             clause_boundaries=frozenset(data["clause_boundaries"]),
             inference_max_days_after=int(data["inference_max_days_after"]),
@@ -240,7 +245,21 @@ def clause_direction(doc: Doc, i: int, vocab: DateVocabulary) -> str | None:
         return "future"
     if past:
         return "past"
+    if (_prev_lower(doc, i) in vocab.nominal_prepositions or in_headline(doc, i)
+            or any(re.match(vocab.score_regex, t.text) for t in words)):
+        return None  # "de overval van zondag", "Man overlijdt maandag na val", "is zondag met 3-1 te sterk"
     return "upcoming" if scheduled_present(words, vocab) else None
+
+
+def in_headline(doc: Doc, i: int) -> bool:
+    """Token ``i`` is in a line without sentence punctuation at its end: a headline,
+    whose present tense is as often a past event ("Man overlijdt maandag na val")."""
+    end = i + 1
+    while end < len(doc) and not is_line_break(doc[end]):
+        if doc[end].text in SENTENCE_END:
+            return False
+        end += 1
+    return end < len(doc)  # a line that ends in a break; the text's last line is no headline
 
 
 def mention_direction(doc: Doc, span: Span, vocab: DateVocabulary) -> str | None:
