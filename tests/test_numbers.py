@@ -130,6 +130,9 @@ QUALIFIERS = [
     pytest.param("De wachttijd is tot 27 weken opgelopen.", "exact", None,
                  marks=pytest.mark.xfail(strict=True, reason="known: the verb after the number is not read")),
     ("Vorig jaar namen tot 500 mensen deel aan de proef.", "at_most", "tot"),
+    ("Het aantal werklozen nam vorig jaar toe tot 350.000.", "exact", None),  # separable change verbs
+    ("Het aantal meldingen liep in januari op tot 90.000.", "exact", None),
+    ("Het aantal kan in januari oplopen tot 90.000.", "at_most", "tot"),
     ("Het verblijf mag niet langer dan 30 dagen duren.", "at_most", "niet langer dan"),
     ("De huur mag niet lager dan 400 euro zijn.", "at_least", "niet lager dan"),
     ("De prijzen stegen met tot 20 procent.", "at_most", "tot"),  # "met tot": up to

@@ -110,6 +110,7 @@ class NumberVocabulary:
     opener_connector: str
     change_verbs: frozenset[str]
     reached_value_verbs: frozenset[str]
+    reached_value_particle_verbs: dict[str, frozenset[str]]
     currency_signs: dict[str, str]
     percent_signs: frozenset[str]
     qualifiers: dict[str, str]  # phrase -> qualifier
@@ -150,6 +151,9 @@ class NumberVocabulary:
             opener_connector=data["range_opener_connector"],
             change_verbs=frozenset(data["change_verbs"]),
             reached_value_verbs=frozenset(data["reached_value_verbs"]),
+            reached_value_particle_verbs={
+                particle: frozenset(verbs) for particle, verbs in data["reached_value_particle_verbs"].items()
+            },
             currency_signs=dict(data["currency_signs"]),
             percent_signs=frozenset(data["percent_signs"]),
             qualifiers=qualifiers,
@@ -532,12 +536,28 @@ def _reached_value(doc: Doc, tot: int, vocab: NumberVocabulary, max_size_words: 
     it or before a "met"-phrase of its size: "steeg tot", "is opgelopen tot",
     "daalde met 12 procent tot"."""
     i = tot - 1
+    if i >= 0 and _separable_change(doc, i, vocab):
+        return True
     if i >= 0 and doc[i].lower_ not in vocab.reached_value_verbs:
         size = [j for j in range(max(0, tot - max_size_words - 1), tot) if doc[j].lower_ == "met"]
         if not size or not any(_is_number_token(t, vocab) for t in doc[size[-1] + 1: tot]):
             return False
         i = size[-1] - 1
     return i >= 0 and doc[i].lower_ in vocab.reached_value_verbs
+
+
+def _separable_change(doc: Doc, particle: int, vocab: NumberVocabulary, reach: int = 6) -> bool:
+    """Token ``particle`` ends a separable change verb of the clause: "liep in januari
+    op", "nam vorig jaar toe"."""
+    verbs = vocab.reached_value_particle_verbs.get(doc[particle].lower_)
+    if not verbs:
+        return False
+    for j in range(particle - 1, max(-1, particle - reach - 1), -1):
+        if doc[j].text in SENTENCE_END or doc[j].text == ",":
+            return False
+        if doc[j].lower_ in verbs:
+            return True
+    return False
 
 
 @lru_cache(maxsize=8)
