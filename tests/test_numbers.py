@@ -167,6 +167,7 @@ RANGES = [
     ("Het kost 1 à 2 miljoen euro.", "1 à 2 miljoen", 1000000.0, 2000000.0),  # multiplier on both
     ("Er kwamen twee à drie soldaten.", "twee à drie", 2.0, 3.0),
     ("De straf is 10 tot 20 jaar.", "10 tot 20", 10.0, 20.0),
+    ("De prijzen stegen met 10 tot 15 procent.", "10 tot 15", 10.0, 15.0),  # the size of a change
 ]
 
 

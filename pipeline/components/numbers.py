@@ -110,6 +110,7 @@ class NumberVocabulary:
     opener_connector: str
     change_verbs: frozenset[str]
     reached_value_verbs: frozenset[str]
+    change_size_prepositions: frozenset[str]
     reached_value_particle_verbs: dict[str, frozenset[str]]
     currency_signs: dict[str, str]
     percent_signs: frozenset[str]
@@ -151,6 +152,7 @@ class NumberVocabulary:
             opener_connector=data["range_opener_connector"],
             change_verbs=frozenset(data["change_verbs"]),
             reached_value_verbs=frozenset(data["reached_value_verbs"]),
+            change_size_prepositions=frozenset(data["change_size_prepositions"]),
             reached_value_particle_verbs={
                 particle: frozenset(verbs) for particle, verbs in data["reached_value_particle_verbs"].items()
             },
@@ -887,10 +889,10 @@ class NumberFinder:
                 span = doc[start + 1 + (doc[start + 1].lower_ == "de"): end]
             if quantity is None or overlaps(span, dates):
                 continue
-            if quantity.is_range and any(t.lower_ == "tot" for t in span) and describes_change(
-                span, vocab
-            ):
-                continue
+            if (quantity.is_range and any(t.lower_ == "tot" for t in span)
+                    and (span.start == 0 or doc[span.start - 1].lower_ not in vocab.change_size_prepositions)
+                    and describes_change(span, vocab)):
+                continue  # "steeg van 100 tot 150"; but "steeg met 10 tot 15 procent" is a range
             number = self._describe(doc, span, quantity, opener, text)
             if number is not None:
                 found[(span.start, span.end)] = number
