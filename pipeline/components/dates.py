@@ -281,12 +281,19 @@ def _finite(token: Token, tense: str) -> bool:
 def scheduled_present(words: Span, vocab: DateVocabulary) -> bool:
     """A clause in the present tense that tells no past event: a finite present
     verb, no participle ("is vertrokken", "is gesloten") and no finite speech verb
-    ("zegt", "laat ... weten"; "maakt zijn debuut" is no "maakt ... bekend")."""
+    ("zegt", "laat ... weten"; "maakt zijn debuut" is no "maakt ... bekend", and a
+    particle the parser attaches names another verb: "stelt ... voor")."""
     lowers = {t.lower_ for t in words}
 
     def states(token: Token) -> bool:
         particles = vocab.statement_forms.get(token.lower_)
-        return bool(particles) and _finite(token, "Pres") and any(p is None or p in lowers for p in particles)
+        if not particles or not _finite(token, "Pres"):
+            return False
+        # A particle the parser attached to it names the verb: "stelt ... voor" is no "stelt".
+        attached = {c.lower_ for c in token.children if c.dep_ == "compound:prt"}
+        if attached:
+            return bool(attached & particles)
+        return any(p is None or p in lowers for p in particles)
 
     return any(_finite(t, "Pres") for t in words) and not any(
         "Part" in t.morph.get("VerbForm") or states(t) for t in words
