@@ -121,7 +121,7 @@ class DateVocabulary:
     inference_max_days_after: int
 
     @classmethod
-    def load(cls, resource: str, speech_verbs: str = "speech_verbs") -> "DateVocabulary":
+    def load(cls, resource: str, speech_verbs: str) -> "DateVocabulary":
         data = load_resource(resource)
         lexicon = SpeechLexicon(load_resource(speech_verbs))
         return cls(
@@ -235,11 +235,7 @@ def clause_direction(doc: Doc, i: int, vocab: DateVocabulary) -> str | None:
     """'future', 'past' or None for the clause of token ``i`` (see module doc)."""
     start, end = clause_bounds(doc, i, vocab)
     words = doc[start:end]
-    past = any(
-        t.lower_ in vocab.past_markers
-        or ("Past" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX"))
-        for t in words
-    )
+    past = any(t.lower_ in vocab.past_markers or _finite(t, "Past") for t in words)
     future = any(t.lower_ in vocab.future_markers for t in words)
     if future and not past:
         return "future"
@@ -274,6 +270,7 @@ def mention_direction(doc: Doc, span: Span, vocab: DateVocabulary) -> str | None
 
 
 def _finite(token: Token, tense: str) -> bool:
+    """A finite verb the tagger marks with this tense ("Pres", "Past")."""
     return tense in token.morph.get("Tense") and "Fin" in token.morph.get("VerbForm") and token.pos_ in (
         "VERB", "AUX")
 
@@ -387,8 +384,9 @@ def read_mention(doc: Doc, label: str, start: int, end: int, vocab: DateVocabula
             return None
         return Mention(span, "relative_day", phrase=vocab.relative_days[words[0]])
     if label == "in_period":
-        unit_at = next(k for k, w in enumerate(words) if w in vocab.period_units and k > 0
-                       and words[k - 1] in vocab.period_modifiers)
+        # The unit word ends the match ("maart vorig jaar", "dinsdag vorige week")
+        # or is second ("volgende week zaterdag"); the modifier comes right before it.
+        unit_at = len(words) - 1 if words[-1] in vocab.period_units else 1
         modifier, unit = vocab.period_modifiers[words[unit_at - 1]], vocab.period_units[words[unit_at]]
         rest = words[:unit_at - 1] + words[unit_at + 1:]
         if unit == "week":
@@ -644,10 +642,11 @@ def day_named_in_apposition(mentions: list[Mention], published: dt.date, precisi
 
 class DateFinder:
     def __init__(self, nlp: Language, name: str, *, spans_key: str, vocabulary: str,
-                 numbers_vocabulary: str = "numbers", units: str = "units") -> None:
+                 numbers_vocabulary: str = "numbers", units: str = "units",
+                 speech_verbs: str = "speech_verbs") -> None:
         self.name = name
         self.spans_key = spans_key
-        self.vocab = DateVocabulary.load(vocabulary)
+        self.vocab = DateVocabulary.load(vocabulary, speech_verbs)
         self.cues = QuantityCues.load(numbers_vocabulary, units, vocabulary)
         self.matcher = build_matcher(nlp.vocab, self.vocab)
 
@@ -691,9 +690,9 @@ class DateFinder:
     "dutch_dates",
     assigns=["doc.spans", "doc._.published_inferred"],
     default_config={"spans_key": "dates", "vocabulary": "dates", "numbers_vocabulary": "numbers",
-                    "units": "units"},
+                    "units": "units", "speech_verbs": "speech_verbs"},
 )
 def make_date_finder(nlp: Language, name: str, *, spans_key: str, vocabulary: str,
-                     numbers_vocabulary: str, units: str) -> DateFinder:
+                     numbers_vocabulary: str, units: str, speech_verbs: str) -> DateFinder:
     return DateFinder(nlp, name, spans_key=spans_key, vocabulary=vocabulary,
-                      numbers_vocabulary=numbers_vocabulary, units=units)
+                      numbers_vocabulary=numbers_vocabulary, units=units, speech_verbs=speech_verbs)

@@ -536,16 +536,18 @@ def find_qualifier(doc: Doc, span: Span, vocab: NumberVocabulary, text: str | No
 def _reached_value(doc: Doc, tot: int, vocab: NumberVocabulary, max_size_words: int = 3) -> bool:
     """'tot' at token ``tot`` follows a verb of a change that happened, right before
     it or before a "met"-phrase of its size: "steeg tot", "is opgelopen tot",
-    "daalde met 12 procent tot"."""
-    i = tot - 1
-    if i >= 0 and _separable_change(doc, i, vocab):
+    "daalde met 12 procent tot", "nam vorig jaar toe tot"."""
+    before = tot - 1
+    if _separable_change(doc, before, vocab):
         return True
-    if i >= 0 and doc[i].lower_ not in vocab.reached_value_verbs:
-        size = [j for j in range(max(0, tot - max_size_words - 1), tot) if doc[j].lower_ == "met"]
-        if not size or not any(_is_number_token(t, vocab) for t in doc[size[-1] + 1: tot]):
+    if doc[before].lower_ not in vocab.reached_value_verbs:
+        # Skip the size of the change: "met 12 procent".
+        size_start = next((j for j in range(before, max(-1, before - max_size_words - 1), -1)
+                           if doc[j].lower_ in vocab.change_size_prepositions), None)
+        if size_start is None or not any(_is_number_token(t, vocab) for t in doc[size_start + 1: tot]):
             return False
-        i = size[-1] - 1
-    return i >= 0 and doc[i].lower_ in vocab.reached_value_verbs
+        before = size_start - 1
+    return before >= 0 and doc[before].lower_ in vocab.reached_value_verbs
 
 
 def _separable_change(doc: Doc, particle: int, vocab: NumberVocabulary, reach: int = 6) -> bool:
@@ -554,12 +556,8 @@ def _separable_change(doc: Doc, particle: int, vocab: NumberVocabulary, reach: i
     verbs = vocab.reached_value_particle_verbs.get(doc[particle].lower_)
     if not verbs:
         return False
-    for j in range(particle - 1, max(-1, particle - reach - 1), -1):
-        if doc[j].text in SENTENCE_END or doc[j].text == ",":
-            return False
-        if doc[j].lower_ in verbs:
-            return True
-    return False
+    clause = sentence_window(doc, particle, particle, reach, stops=SENTENCE_END | {","})
+    return any(t.lower_ in verbs for t in doc[clause.start: particle])
 
 
 @lru_cache(maxsize=8)
@@ -734,14 +732,18 @@ def describes_change(span: Span, vocab: NumberVocabulary, reach: int = 20) -> bo
     """'steeg van 100 tot 150' is a change between two values, not a range.
     Looks through the sentence around the span, bounded by sentence punctuation
     in the text (the parser's sentence split may be poor)."""
-    doc = span.doc
-    start = span.start
-    while start > max(0, span.start - reach) and doc[start - 1].text not in SENTENCE_END:
+    return any(t.lower_ in vocab.change_verbs for t in sentence_window(span.doc, span.start, span.end, reach))
+
+
+def sentence_window(doc: Doc, start: int, end: int, reach: int, stops: frozenset[str] = SENTENCE_END) -> Span:
+    """Tokens ``start:end`` widened by up to ``reach`` tokens each side, not across
+    sentence punctuation (or the other ``stops``) in the text."""
+    low, high = max(0, start - reach), min(len(doc), end + reach)
+    while start > low and doc[start - 1].text not in stops:
         start -= 1
-    end = span.end
-    while end < min(len(doc), span.end + reach) and doc[end].text not in SENTENCE_END:
+    while end < high and doc[end].text not in stops:
         end += 1
-    return any(t.lower_ in vocab.change_verbs for t in doc[start:end])
+    return doc[start:end]
 
 
 
