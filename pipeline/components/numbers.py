@@ -731,7 +731,10 @@ def follows_a_number(doc: Doc, span: Span, vocab: NumberVocabulary) -> bool:
 def describes_change(span: Span, vocab: NumberVocabulary, reach: int = 20) -> bool:
     """'steeg van 100 tot 150' is a change between two values, not a range.
     Looks through the sentence around the span, bounded by sentence punctuation
-    in the text (the parser's sentence split may be poor)."""
+    in the text (the parser's sentence split may be poor). After "met" the two
+    numbers are the size of the change: "steeg met 10 tot 15 procent" is a range."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in vocab.change_size_prepositions:
+        return False
     return any(t.lower_ in vocab.change_verbs for t in sentence_window(span.doc, span.start, span.end, reach))
 
 
@@ -891,10 +894,10 @@ class NumberFinder:
                 span = doc[start + 1 + (doc[start + 1].lower_ == "de"): end]
             if quantity is None or overlaps(span, dates):
                 continue
-            if (quantity.is_range and any(t.lower_ == "tot" for t in span)
-                    and (span.start == 0 or doc[span.start - 1].lower_ not in vocab.change_size_prepositions)
-                    and describes_change(span, vocab)):
-                continue  # "steeg van 100 tot 150"; but "steeg met 10 tot 15 procent" is a range
+            if quantity.is_range and any(t.lower_ == "tot" for t in span) and describes_change(
+                span, vocab
+            ):
+                continue
             number = self._describe(doc, span, quantity, opener, text)
             if number is not None:
                 found[(span.start, span.end)] = number
