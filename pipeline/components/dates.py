@@ -51,7 +51,7 @@ from spacy.util import filter_spans
 
 import pipeline.extensions  # noqa: F401  (registers Span._.date, Doc._.published_inferred)
 from pipeline.components.numbers import NumberVocabulary, UnitLexicon, find_counted_noun, normalize_word
-from pipeline.components.quotes import SpeechLexicon
+from pipeline.components.speech_lexicon import SpeechLexicon
 from pipeline.components.text_cues import SENTENCE_END, is_line_break, starts_sentence
 from pipeline.resources import load_resource
 

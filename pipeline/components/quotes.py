@@ -122,6 +122,7 @@ from pipeline.extract.entities import (
     remember_appositions,
     role_head,
 )
+from pipeline.components.speech_lexicon import SpeechLexicon, VerbForm
 from pipeline.models import canonical_label
 from pipeline.resources import load_resource
 
@@ -194,47 +195,7 @@ class Sentence(NamedTuple):
     block: int
 
 
-# -- lexicon ---------------------------------------------------------------------------
-class VerbForm(NamedTuple):
-    lemma: str
-    number: str  # "sg", "pl", or "" for participles/infinitives
-    particle: str | None  # a separate word the verb needs in its clause ("maakte ... bekend")
-    te: bool  # reports with a te-infinitive
-    of: bool  # reports an "of"-clause
-
-
-class SpeechLexicon:
-    """Speech verbs by lower-cased form and by lemma, from speech_verbs.json."""
-
-    def __init__(self, data: dict) -> None:
-        self.by_form: dict[str, list[VerbForm]] = defaultdict(list)
-        self.by_lemma: dict[str, VerbForm] = {}
-        for item in data["verbs"]:
-            lemma, particle = item["lemma"], item.get("particle")
-            te, of = bool(item.get("te")), bool(item.get("of"))
-            for number, key in (("sg", "sg"), ("pl", "pl"), ("", "nonfinite")):
-                for form in item.get(key, []):
-                    self.by_form[form].append(VerbForm(lemma, number, particle, te, of))
-                    if particle and item.get("glued"):
-                        self.by_form[particle + form].append(VerbForm(lemma, number, None, te, of))
-            if particle is None or item.get("glued"):
-                self.by_lemma[lemma.replace(" ", "")] = VerbForm(lemma, "", None, te, of)
-        speak = data["speak_of"]
-        self.speak_of_lemma = speak["lemma"]
-        self.speak_of_preposition = speak["preposition"]
-        self.speak_of_forms = {
-            form: number
-            for number, key in (("sg", "sg"), ("pl", "pl"), ("", "nonfinite"))
-            for form in speak.get(key, [])
-        }
-        self.after_words = set(data["attribution_words"]["after"])
-        self.source_prepositions = set(data["attribution_words"]["source_preposition"])
-
-    @property
-    def all_forms(self) -> list[str]:
-        return sorted(self.by_form)
-
-
+# -- word lists --------------------------------------------------------------------
 class QuoteWords:
     """The word lists of quote_words.json, as sets."""
 

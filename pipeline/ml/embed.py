@@ -21,11 +21,12 @@ import numpy
 from spacy.attrs import intify_attr
 from spacy.ml import _character_embed
 from spacy.ml.featureextractor import FeatureExtractor
-from spacy.ml.staticvectors import StaticVectors
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d, Ints2d, Ragged
+
+from pipeline.ml.vectors_memo import MemoStaticVectors
 
 
 @registry.architectures("nl_news.HashCharEmbed.v1")
@@ -70,7 +71,7 @@ def hash_char_embed(
     )
     parts = [hashed, characters]
     if include_static_vectors:
-        parts.append(StaticVectors(width, dropout=0.0))
+        parts.append(MemoStaticVectors(width, dropout=0.0))
     if spans_key:
         parts.append(chain(
             span_labels(spans_key),
