@@ -75,16 +75,22 @@ def _role_ranks() -> dict[str, tuple[int, int, str]]:
     return ranks
 
 
+def noun_heads(word: str, nouns) -> list[str]:
+    """The nouns of ``nouns`` that ``word`` is or ends in: the word itself, the part
+    after a hyphen ('NAVO-chef'), or the end of a closed compound with at least four
+    letters before it ('defensieminister')."""
+    lowered = word.casefold()
+    candidates = [lowered] if lowered in nouns else []
+    candidates += [lowered[i + 1:] for i, char in enumerate(lowered) if char == "-" and lowered[i + 1:] in nouns]
+    candidates += [lowered[i:] for i in range(4, len(lowered)) if lowered[i:] in nouns]
+    return candidates
+
+
 @lru_cache(maxsize=65536)
 def role_head(word: str) -> tuple[str, str] | None:
-    """('person'|'organisation', role) when ``word`` is a role noun or ends in one:
-    the word itself, the part after a hyphen ('NAVO-chef'), or the end of a closed
-    compound with at least four letters before it ('defensieminister')."""
-    lowered = word.casefold()
+    """('person'|'organisation', role) when ``word`` is a role noun or ends in one (``noun_heads``)."""
     ranks = _role_ranks()
-    candidates = [lowered] if lowered in ranks else []
-    candidates += [lowered[i + 1:] for i, char in enumerate(lowered) if char == "-" and lowered[i + 1:] in ranks]
-    candidates += [lowered[i:] for i in range(4, len(lowered)) if lowered[i:] in ranks]
+    candidates = noun_heads(word, ranks)
     if not candidates:
         return None
     role = min(candidates, key=lambda candidate: ranks[candidate][:2])
@@ -181,6 +187,16 @@ def after_place_noun(span: Span) -> bool:
     return before.lower_ in load_resource("roles")["place_nouns"]["words"] and bool(before.whitespace_)
 
 
+def after_organisation_name_noun(span: Span) -> bool:
+    """'het coatingbedrijf [Nedcoat]', 'de keten [Albert Heijn]': right after a noun for
+    a kind of organisation that is followed by its own name, a name is an organisation."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    nouns = frozenset(load_resource("roles")["organisation_name_nouns"]["words"])
+    return bool(before.whitespace_) and bool(noun_heads(before.text, nouns))
+
+
 def widen_person_name(ent: Span) -> Span:
     """'president Volodymyr [Zelensky]': the model tagged only the surname; take in
     up to two adjacent untagged proper nouns on either side."""
@@ -243,7 +259,7 @@ class EntityIndex:
         self._build()
 
     def _build(self) -> None:
-        spans, places = [], set()
+        spans, places, organisations = [], set(), set()
         for ent in merge_split_person_names(self.doc.ents):
             label = canonical_label(ent.label_)
             if label is None:
@@ -253,11 +269,14 @@ class EntityIndex:
                 trimmed = drop_affiliation(trimmed)
             if label in ("PER", "MISC") and after_place_noun(trimmed):
                 places.add(normalize_name(trimmed.text))
+            elif label in ("PER", "MISC") and after_organisation_name_noun(trimmed):
+                organisations.add(normalize_name(trimmed.text))
             if label == "MISC" and is_attributive_adjective(trimmed):
                 continue
             if any(char.isalpha() for char in trimmed.text):
                 spans.append((trimmed, label, ent.label_))
-        spans = self._vote_labels(spans, decided={key: "LOC" for key in places})
+        decided = {key: "ORG" for key in organisations} | {key: "LOC" for key in places}
+        spans = self._vote_labels(spans, decided=decided)
         # Longest names first, so short forms can join the full name.
         order = sorted(range(len(spans)), key=lambda i: (-len(spans[i][0]), spans[i][0].start_char))
         by_key: dict[tuple[str, str], EntityCluster] = {}
@@ -289,7 +308,8 @@ class EntityIndex:
         """One label per name in a document: the model may tag "Oekraïne" LOC in one
         sentence and PER in the next; the majority (then the first) label wins, unless
         the text itself decides it (`decided`: 'de regio Gorinchem' makes every
-        'Gorinchem' of the document a place)."""
+        'Gorinchem' of the document a place, 'het bedrijf Nedcoat' every 'Nedcoat'
+        an organisation)."""
         votes: dict[str, Counter[str]] = {}
         first_seen: dict[tuple[str, str], int] = {}
         for position, (span, label, _raw) in enumerate(spans):
