@@ -77,3 +77,10 @@ def test_a_new_table_gets_a_new_memo():
     old, new = floret_vocab(), floret_vocab()
     assert vectors_memo.memo_for(old.vectors) is vectors_memo.memo_for(old.vectors)
     assert vectors_memo.memo_for(new.vectors) is not vectors_memo.memo_for(old.vectors)
+
+
+def test_clear_memos_forgets_every_table():
+    vocab = floret_vocab()
+    memo = vectors_memo.memo_for(vocab.vectors)
+    vectors_memo.clear_memos()
+    assert vectors_memo.memo_for(vocab.vectors) is not memo

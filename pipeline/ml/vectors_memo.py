@@ -64,6 +64,11 @@ def memo_for(vectors: Vectors) -> WordVectorMemo:
     return memo
 
 
+def clear_memos() -> None:
+    """Forget every memoized vector (a speed measurement starts cold with it)."""
+    _memos.clear()
+
+
 def MemoStaticVectors(nO: Optional[int] = None, nM: Optional[int] = None, *,
                       dropout: Optional[float] = None) -> Model[List[Doc], Ragged]:
     """``spacy.ml.staticvectors.StaticVectors`` with the per-word memo at prediction."""
