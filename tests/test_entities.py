@@ -200,21 +200,28 @@ def test_names_after_place_nouns_are_places(words, ents, expected):
 
 
 @pytest.mark.parametrize("words, ents, expected", [
-    # a name right after a noun for a kind of organisation, or a compound ending in one,
-    # is an organisation, in every mention of the document
+    # a name right after a compound (or hyphenated word) ending in a noun for a kind of
+    # organisation, or after a noun that introduces a name on its own, is an organisation,
+    # in every mention of the document
     (["Het", "coatingbedrijf", "Nedcoat", "schrapt", "banen", ".", "Nedcoat", "zegt"],
      [(2, 3, "PER"), (6, 7, "PER")], [("Nedcoat", "ORG"), ("Nedcoat", "ORG")]),
-    (["de", "keten", "Albert", "Heijn", "groeit"], [(2, 4, "PER")], [("Albert Heijn", "ORG")]),
-    (["de", "ICT-bedrijf", "Acme", "groeit"], [(2, 3, "MISC")], [("Acme", "ORG")]),
-    (["vakbond", "Unia", "staakt"], [(1, 2, "PER")], [("Unia", "ORG")]),
-    # negative cases: bodies named after a person who leads them, a person's role noun,
-    # a place tag, and a name not right after the noun
-    (["het", "kabinet", "Rutte", "viel", ".", "Rutte", "zweeg"], [(2, 3, "PER"), (5, 6, "PER")],
-     [("Rutte", "PER"), ("Rutte", "PER")]),
+    (["de", "supermarktketen", "Albert", "Heijn", "groeit"], [(2, 4, "PER")], [("Albert Heijn", "ORG")]),
+    (["het", "ICT-bedrijf", "Acme", "groeit"], [(2, 3, "MISC")], [("Acme", "ORG")]),
+    (["uitgeverij", "Querido", "meldt"], [(1, 2, "PER")], [("Querido", "ORG")]),
+    # negative cases: a bare generic noun (often a subject before a person as object),
+    # bodies named after a person who leads them, compounds that name persons or other
+    # things, a person's role noun, a place tag, and a name not right after the noun
+    (["omdat", "het", "bedrijf", "Jansen", "ontsloeg", ".", "Jansen", "zweeg"], [(3, 4, "PER"), (6, 7, "PER")],
+     [("Jansen", "PER"), ("Jansen", "PER")]),
+    (["een", "woordvoerder", "van", "de", "vakbond", "Linda", "Bakker"], [(5, 7, "PER")], [("Linda Bakker", "PER")]),
+    (["het", "kabinet", "Rutte", "viel"], [(2, 3, "PER")], [("Rutte", "PER")]),
     (["de", "commissie", "Remkes", "adviseert"], [(2, 3, "PER")], [("Remkes", "PER")]),
+    (["tv-producent", "John", "de", "Mol"], [(1, 4, "PER")], [("John de Mol", "PER")]),
+    (["op", "de", "reservebank", "Brian", "Brobbey"], [(3, 5, "PER")], [("Brian Brobbey", "PER")]),
+    (["de", "tegenpartij", "Sandra", "Visser"], [(2, 4, "PER")], [("Sandra Visser", "PER")]),
     (["bedrijfsleider", "Jansen", "zegt"], [(1, 2, "PER")], [("Jansen", "PER")]),
-    (["het", "bedrijf", "Delfzijl", "zegt"], [(2, 3, "LOC")], [("Delfzijl", "LOC")]),
-    (["het", "bedrijf", "van", "Jansen", "groeit"], [(3, 4, "PER")], [("Jansen", "PER")]),
+    (["het", "energiebedrijf", "Delfzijl", "zegt"], [(2, 3, "LOC")], [("Delfzijl", "LOC")]),
+    (["het", "energiebedrijf", "van", "Jansen", "groeit"], [(3, 4, "PER")], [("Jansen", "PER")]),
 ])
 def test_names_after_organisation_nouns_are_organisations(words, ents, expected):
     assert [(text, label) for text, label, _ in rows(make_doc(words, ents))] == expected

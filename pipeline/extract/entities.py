@@ -188,13 +188,17 @@ def after_place_noun(span: Span) -> bool:
 
 
 def after_organisation_name_noun(span: Span) -> bool:
-    """'het coatingbedrijf [Nedcoat]', 'de keten [Albert Heijn]': right after a noun for
-    a kind of organisation that is followed by its own name, a name is an organisation."""
+    """'het coatingbedrijf [Nedcoat]', 'uitgeverij [Querido]': right after a noun for a
+    kind of organisation that introduces its own name, a name is an organisation
+    (roles.json organisation_name_nouns: some nouns only as a compound's last part)."""
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
-    nouns = frozenset(load_resource("roles")["organisation_name_nouns"]["words"])
-    return bool(before.whitespace_) and bool(noun_heads(before.text, nouns))
+    if not before.whitespace_:
+        return False
+    nouns = load_resource("roles")["organisation_name_nouns"]
+    word = before.text.casefold()
+    return word in nouns["words"] or any(head != word for head in noun_heads(word, frozenset(nouns["compound_heads"])))
 
 
 def widen_person_name(ent: Span) -> Span:
@@ -308,8 +312,8 @@ class EntityIndex:
         """One label per name in a document: the model may tag "Oekraïne" LOC in one
         sentence and PER in the next; the majority (then the first) label wins, unless
         the text itself decides it (`decided`: 'de regio Gorinchem' makes every
-        'Gorinchem' of the document a place, 'het bedrijf Nedcoat' every 'Nedcoat'
-        an organisation)."""
+        'Gorinchem' of the document a place, 'het coatingbedrijf Nedcoat' every
+        'Nedcoat' an organisation)."""
         votes: dict[str, Counter[str]] = {}
         first_seen: dict[tuple[str, str], int] = {}
         for position, (span, label, _raw) in enumerate(spans):
