@@ -34,21 +34,34 @@ MAX_TABLES = 4
 
 
 class WordVectorMemo:
-    """The floret vectors of words seen so far, for one vectors table."""
+    """The floret vectors of words seen so far, for one vectors table: a row of
+    `table` per word, found through `rows`."""
 
     def __init__(self, vectors: Vectors, max_words: int = MAX_WORDS) -> None:
         self.vectors = vectors
         self.max_words = max_words
-        self.rows: Dict[int, numpy.ndarray] = {}
+        self.rows: Dict[int, int] = {}
+        self.table = numpy.zeros((0, vectors.shape[1]), dtype="float32")
 
     def get_batch(self, keys: List[int]) -> Floats2d:
         missing = list(dict.fromkeys(k for k in keys if k not in self.rows))
         if missing:
             if len(self.rows) + len(missing) > self.max_words:
                 self.rows.clear()
+                missing = list(dict.fromkeys(keys))
             computed = numpy.asarray(self.vectors.get_batch(missing), dtype="float32")
-            self.rows.update(zip(missing, computed))
-        return numpy.stack([self.rows[k] for k in keys])
+            self._store(missing, computed)
+        return self.table[[self.rows[k] for k in keys]]
+
+    def _store(self, keys: List[int], vectors: numpy.ndarray) -> None:
+        start = len(self.rows)
+        needed = start + len(keys)
+        if needed > len(self.table):  # grow by doubling, so storing stays cheap
+            grown = numpy.zeros((max(needed, 2 * len(self.table)), self.table.shape[1]), dtype="float32")
+            grown[:start] = self.table[:start]
+            self.table = grown
+        self.table[start:needed] = vectors
+        self.rows.update(zip(keys, range(start, needed)))
 
 
 _memos: Dict[int, WordVectorMemo] = {}
