@@ -39,7 +39,7 @@ def score_ner(nlp, path: Path) -> dict:
     scores = Scorer.score_spans(_examples(nlp, path, map_labels=True), "ents")
     return {
         "p": scores["ents_p"], "r": scores["ents_r"], "f": scores["ents_f"],
-        "per_type": scores["ents_per_type"],
+        "per_type": dict(sorted(scores["ents_per_type"].items())),  # spaCy's order varies between runs
     }
 
 
