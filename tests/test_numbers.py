@@ -127,8 +127,10 @@ QUALIFIERS = [
     ("De wachttijd is opgelopen tot 27 weken.", "exact", None),  # ... but a change that happened: the value reached
     ("De inflatie steeg tot 5 procent.", "exact", None),
     ("De boete kan worden verhoogd tot 5000 euro.", "at_most", "tot"),  # a modal: an upper bound
-    pytest.param("De wachttijd is tot 27 weken opgelopen.", "exact", None,
-                 marks=pytest.mark.xfail(strict=True, reason="known: the verb after the number is not read")),
+    ("De wachttijd is tot 27 weken opgelopen.", "exact", None),  # the change verb at the clause's end
+    ("Hij meldt dat het aantal tot 500 steeg.", "exact", None),
+    ("De temperatuur kan tot 40 graden oplopen.", "at_most", "tot"),  # an infinitive: an upper bound
+    ("Er kwamen tot 500 mensen, en de kosten stegen.", "at_most", "tot"),  # the verb of another clause
     ("Vorig jaar namen tot 500 mensen deel aan de proef.", "at_most", "tot"),
     ("Het aantal werklozen nam vorig jaar toe tot 350.000.", "exact", None),  # separable change verbs
     ("Het aantal meldingen liep in januari op tot 90.000.", "exact", None),

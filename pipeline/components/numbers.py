@@ -525,9 +525,11 @@ def find_qualifier(doc: Doc, span: Span, vocab: NumberVocabulary, text: str | No
         previous = doc[before_tot.start - 1] if before_tot is not None and before_tot.start > 0 else None
         # "van 100 tot 150" without a range reading: "tot" introduces the new value;
         # so does "tot" right after a change that happened ("is opgelopen tot 27 weken",
-        # "daalde met 12 procent tot 1,1 miljard"; not "stegen met tot 20 procent").
+        # "daalde met 12 procent tot 1,1 miljard"; not "stegen met tot 20 procent"),
+        # or with the change verb at the clause's end ("is tot 27 weken opgelopen").
         if previous is not None and (
             _is_number_token(previous, vocab) or _reached_value(doc, before_tot.start, vocab)
+            or _change_verb_after(doc, span, vocab)
         ):
             return None
     return kind, text[start: window_start + match.end(1)]
@@ -548,6 +550,18 @@ def _reached_value(doc: Doc, tot: int, vocab: NumberVocabulary, max_size_words: 
             return False
         before = size_start - 1
     return before >= 0 and doc[before].lower_ in vocab.reached_value_verbs
+
+
+def _change_verb_after(doc: Doc, span: Span, vocab: NumberVocabulary, reach: int = 3) -> bool:
+    """A verb of a change that happened within ``reach`` words after the number, in
+    its clause: "is tot 27 weken opgelopen", "dat het aantal tot 500 steeg" (not
+    "kan tot 40 graden oplopen": an infinitive is no change that happened)."""
+    for token in doc[span.end: min(len(doc), span.end + reach)]:
+        if token.is_punct:
+            return False
+        if token.lower_ in vocab.reached_value_verbs:
+            return True
+    return False
 
 
 def _separable_change(doc: Doc, particle: int, vocab: NumberVocabulary, reach: int = 6) -> bool:
