@@ -127,6 +127,9 @@ QUALIFIERS = [
     ("De wachttijd is opgelopen tot 27 weken.", "exact", None),  # ... but a change that happened: the value reached
     ("De inflatie steeg tot 5 procent.", "exact", None),
     ("De boete kan worden verhoogd tot 5000 euro.", "at_most", "tot"),  # a modal: an upper bound
+    ("De man is veroordeeld tot 27 jaar cel.", "exact", None),  # a sentence given ...
+    ("De rechter veroordeelde hem gisteren tot 12 jaar cel.", "exact", None),
+    ("Hij kan worden veroordeeld tot 12 jaar cel.", "at_most", "tot"),  # ... or the maximum
     ("De wachttijd is tot 27 weken opgelopen.", "exact", None),  # the change verb at the clause's end
     ("Hij meldt dat het aantal tot 500 steeg.", "exact", None),
     ("De temperatuur kan tot 40 graden oplopen.", "at_most", "tot"),  # an infinitive: an upper bound

@@ -112,6 +112,8 @@ class NumberVocabulary:
     reached_value_verbs: frozenset[str]
     change_size_prepositions: frozenset[str]
     reached_value_particle_verbs: dict[str, frozenset[str]]
+    sentencing_verbs: frozenset[str]
+    possibility_verbs: frozenset[str]
     currency_signs: dict[str, str]
     percent_signs: frozenset[str]
     qualifiers: dict[str, str]  # phrase -> qualifier
@@ -156,6 +158,8 @@ class NumberVocabulary:
             reached_value_particle_verbs={
                 particle: frozenset(verbs) for particle, verbs in data["reached_value_particle_verbs"].items()
             },
+            sentencing_verbs=frozenset(data["sentencing_verbs"]),
+            possibility_verbs=frozenset(data["possibility_verbs"]),
             currency_signs=dict(data["currency_signs"]),
             percent_signs=frozenset(data["percent_signs"]),
             qualifiers=qualifiers,
@@ -529,7 +533,7 @@ def find_qualifier(doc: Doc, span: Span, vocab: NumberVocabulary, text: str | No
         # or with the change verb at the clause's end ("is tot 27 weken opgelopen").
         if previous is not None and (
             _is_number_token(previous, vocab) or _reached_value(doc, before_tot.start, vocab)
-            or _change_verb_after(doc, span, vocab)
+            or _change_verb_after(doc, span, vocab) or _sentence_given(doc, before_tot.start, vocab)
         ):
             return None
     return kind, text[start: window_start + match.end(1)]
@@ -562,6 +566,14 @@ def _change_verb_after(doc: Doc, span: Span, vocab: NumberVocabulary, reach: int
         if token.lower_ in vocab.reached_value_verbs:
             return True
     return False
+
+
+def _sentence_given(doc: Doc, tot: int, vocab: NumberVocabulary, reach: int = 8) -> bool:
+    """'tot' at token ``tot`` gives a court's sentence: "veroordeeld tot 27 jaar cel",
+    "veroordeelde hem tot 12 jaar" (not "kan worden veroordeeld tot": the maximum)."""
+    clause = sentence_window(doc, tot, tot, reach, stops=SENTENCE_END | {","})
+    before = [t.lower_ for t in doc[clause.start: tot]]
+    return any(w in vocab.sentencing_verbs for w in before) and not any(w in vocab.possibility_verbs for w in before)
 
 
 def _separable_change(doc: Doc, particle: int, vocab: NumberVocabulary, reach: int = 6) -> bool:
