@@ -59,6 +59,9 @@ ABSOLUTE = [
     ("Het begon in februari 2021 al.", "februari 2021", dt.date(2021, 2, 1), "month"),
     ("In 2019 kwamen ze terug.", "2019", dt.date(2019, 1, 1), "year"),
     ("Het plan loopt tot 2025.", "2025", dt.date(2025, 1, 1), "year"),
+    # Flemish "tegen" + year: by that year
+    ("De stad wil tegen 2026 klimaatneutraal zijn.", "2026", dt.date(2026, 1, 1), "year"),
+    ("De stad belooft tegen 2026 zo'n 5.000 extra plaatsen.", "2026", dt.date(2026, 1, 1), "year"),
 ]
 
 
@@ -120,6 +123,12 @@ RELATIVE = [
     ("Op 3 maart volgend jaar begint het.", "3 maart volgend jaar", dt.date(2023, 3, 3), "day"),
     ("Volgende week zaterdag rijdt ze de Ronde.", "Volgende week zaterdag", dt.date(2022, 2, 26), "day"),
     ("Hij sprak dinsdag vorige week met de minister.", "dinsdag vorige week", dt.date(2022, 2, 8), "day"),
+    # a counted stretch of time ahead or ago; the value by its unit
+    ("Het kabinet beslist over twee weken.", "twee weken", dt.date(2022, 2, 28), "week"),
+    ("Over drie dagen begint de staking.", "drie dagen", dt.date(2022, 2, 19), "day"),
+    ("Vier jaar geleden was het nog anders.", "Vier jaar geleden", dt.date(2018, 1, 1), "year"),
+    ("Een maand geleden sloot de fabriek.", "Een maand geleden", dt.date(2022, 1, 1), "month"),
+    ("Hij stopte 10 dagen geleden.", "10 dagen geleden", dt.date(2022, 2, 6), "day"),
 ]
 
 
@@ -159,6 +168,10 @@ WEEKDAYS = [
     ("Dat meldt de politie maandag.", "maandag", dt.date(2022, 2, 14)),
     ("Dat laat het bedrijf dinsdag weten.", "dinsdag", dt.date(2022, 2, 15)),
     ("De renner heeft zondag de koers gewonnen.", "zondag", dt.date(2022, 2, 13)),
+    # the second of two joined weekdays takes the first one's clause (publication: Wednesday)
+    ("Het wordt zaterdag en zondag warm.", "zondag", dt.date(2022, 2, 20)),
+    ("Het wordt vrijdag of zaterdag warm.", "zaterdag", dt.date(2022, 2, 19)),
+    ("Het was maandag en dinsdag warm.", "dinsdag", dt.date(2022, 2, 15)),
     # explicit direction words
     ("Komende zondag eindigen de oefeningen.", "Komende zondag", dt.date(2022, 2, 20)),
     ("Afgelopen woensdag begon het.", "Afgelopen woensdag", dt.date(2022, 2, 9)),
@@ -180,6 +193,11 @@ NOT_DATES = [
     "Er waren 2019 stemmen geteld.",
     "Het duurde een paar dagen.",
     "Hij won het toernooi voor de tweede keer.",
+    "Ze praten over drie dagen staking.",  # what the stretch of time is about
+    "Het festival trok 52.000 bezoekers over drie dagen.",  # a duration
+    "De betaling wordt verspreid over twee jaar.",
+    "Het besluit valt binnen twee weken.",  # a limit, no date
+    "Jaren geleden woonde hij hier.",  # a vague count
 ]
 
 

@@ -43,6 +43,7 @@ from collections import defaultdict
 from typing import Callable, NamedTuple
 
 import dateparser
+from dateutil.relativedelta import relativedelta
 from functools import lru_cache
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -50,7 +51,13 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 import pipeline.extensions  # noqa: F401  (registers Span._.date, Doc._.published_inferred)
-from pipeline.components.numbers import NumberVocabulary, UnitLexicon, find_counted_noun, normalize_word
+from pipeline.components.numbers import (
+    NumberVocabulary,
+    UnitLexicon,
+    find_counted_noun,
+    normalize_word,
+    number_word_value,
+)
 from pipeline.components.speech_lexicon import SpeechLexicon
 from pipeline.components.text_cues import SENTENCE_END, is_line_break, starts_sentence
 from pipeline.resources import load_resource
@@ -84,7 +91,7 @@ class Mention(NamedTuple):
     """A date expression found in the text, not resolved yet."""
 
     span: Span
-    kind: str  # absolute, numeric, month, year, weekday, relative_day, period, in_period
+    kind: str  # absolute, numeric, month, year, weekday, relative_day, period, in_period, counted
     day: int | None = None
     month: int | None = None
     year: int | None = None
@@ -93,6 +100,7 @@ class Mention(NamedTuple):
     unit: str | None = None  # period, in_period: week/month/year
     phrase: str | None = None  # relative day: the dateparser phrase
     direction: str | None = None  # "future", "past", "upcoming" (present tense) or None
+    count: int | None = None  # counted: how many units ahead (positive) or ago (negative)
 
 
 @dataclass(frozen=True, eq=False)
@@ -107,6 +115,11 @@ class DateVocabulary:
     period_modifiers: dict[str, str]
     period_units: dict[str, str]
     period_determiners: frozenset[str]
+    counted_units: dict[str, str]
+    counted_ahead: frozenset[str]
+    counted_ago: frozenset[str]
+    spread_words: frozenset[str]
+    date_conjunctions: frozenset[str]
     year_prepositions: frozenset[str]
     year_pair_openers: frozenset[str]
     year_pair_connector: str
@@ -135,6 +148,11 @@ class DateVocabulary:
             period_modifiers=dict(data["period_modifiers"]),
             period_units=dict(data["period_units"]),
             period_determiners=frozenset(data["period_determiners"]),
+            counted_units=dict(data["counted_units"]),
+            counted_ahead=frozenset(data["counted_ahead"]),
+            counted_ago=frozenset(data["counted_ago"]),
+            spread_words=frozenset(data["spread_words"]),
+            date_conjunctions=frozenset(data["date_conjunctions"]),
             year_prepositions=frozenset(data["year_prepositions"]),
             year_pair_openers=frozenset(data["year_pair_openers"]),
             year_pair_connector=data["year_pair_connector"],
@@ -207,6 +225,12 @@ def build_matcher(strings, vocab: DateVocabulary) -> Matcher:
         [modifier, week_word, weekday],
         [weekday, modifier, week_word],
     ])
+    count = {"LIKE_NUM": True}
+    counted_unit = {"LOWER": {"IN": list(vocab.counted_units)}}
+    matcher.add("counted", [
+        [{"LOWER": {"IN": list(vocab.counted_ahead)}}, count, counted_unit],
+        [count, counted_unit, {"LOWER": {"IN": list(vocab.counted_ago)}}],
+    ])
     return matcher
 
 
@@ -266,6 +290,11 @@ def mention_direction(doc: Doc, span: Span, vocab: DateVocabulary) -> str | None
         before -= 1
     if _prev_lower(doc, before) in vocab.past_prepositions:
         return "past"
+    # "woensdag en donderdag": the second of two joined dates is in the first one's
+    # clause, which the conjunction would otherwise cut off.
+    if before >= 2 and doc[before - 1].lower_ in vocab.date_conjunctions and re.match(
+            vocab.weekday_regex, doc[before - 2].lower_) and re.match(vocab.weekday_regex, span[-1].lower_):
+        return mention_direction(doc, doc[before - 2: before - 1], vocab)
     return clause_direction(doc, span.end - 1, vocab)
 
 
@@ -398,6 +427,19 @@ def read_mention(doc: Doc, label: str, start: int, end: int, vocab: DateVocabula
             return None  # "April vorig jaar" mid-sentence: a name
         day = int(rest[0]) if len(rest) == 2 else None
         return Mention(span, "in_period", day=day, month=vocab.month_of(rest[-1]), modifier=modifier, unit=unit)
+    if label == "counted":
+        ahead = words[0] in vocab.counted_ahead
+        number = span[1] if ahead else span[0]
+        value = int(number.text) if number.text.isdigit() else number_word_value(number.text)
+        if value is None or value != int(value) or value <= 0:
+            return None
+        if ahead and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ"):
+            return None  # "over drie dagen staking": what the stretch of time is about
+        if ahead and start > 0 and (doc[start - 1].pos_ in ("NOUN", "PROPN", "NUM", "ADJ")
+                                    or doc[start - 1].lower_ in vocab.spread_words):
+            return None  # "52.000 bezoekers over drie dagen", "verspreid over twee weken": a duration
+        return Mention(doc[start + 1: end] if ahead else span, "counted", unit=vocab.counted_units[words[-2 if not ahead else -1]],
+                       count=int(value) if ahead else -int(value))
     if label == "period":
         if _prev_lower(doc, start) in vocab.period_determiners:
             return None  # "de afgelopen week": a stretch of time, no calendar week
@@ -543,6 +585,13 @@ def resolve(mention: Mention, base: Base) -> DateValue:
         return DateValue(_parse(mention.phrase, day) if day else None, "day", True)
     if kind == "period":
         return DateValue(period_start(mention.modifier, mention.unit, base), mention.unit, True)
+    if kind == "counted":
+        day = base.known_to("day" if mention.unit in ("day", "week") else mention.unit)
+        if day is None:
+            return DateValue(None, mention.unit, True)
+        step = {"day": relativedelta(days=1), "week": relativedelta(weeks=1),
+                "month": relativedelta(months=1), "year": relativedelta(years=1)}[mention.unit]
+        return DateValue(start_of(day + step * mention.count, mention.unit), mention.unit, True)
     if kind == "in_period":
         start = period_start(mention.modifier, mention.unit, base)
         if mention.unit == "week":
