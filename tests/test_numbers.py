@@ -328,12 +328,22 @@ SINGULARS = [
     # words the lexicon does not know: the regular rules
     ("blokkades", "blokkade"), ("koningen", "koning"), ("piloten", "piloot"),
     ("prijzen", "prijs"), ("bommen", "bom"), ("zeeën", "zee"),
+    # plurals whose first regular candidate is another lexicon word ("ouder": a parent)
+    ("ouderen", "oudere"), ("jongeren", "jongere"), ("zaken", "zaak"), ("getuigen", "getuige"),
 ]
 
 
 @pytest.mark.parametrize("plural, singular", SINGULARS)
 def test_counted_noun_singular_as_written(lexicon, plural, singular):
     assert lexicon.singular(plural) == singular
+
+
+@pytest.mark.parametrize("plural, model_lemma, singular", [
+    ("waterschappen", "waterschapp", "waterschap"),  # a lemma no Dutch singular can be
+    ("windmolenparken", "windmolenpark", "windmolenpark"),  # a plausible lemma is taken
+])
+def test_a_lemmatizer_lemma_with_a_doubled_final_consonant_is_not_trusted(lexicon, plural, model_lemma, singular):
+    assert lexicon.singular(plural, model_lemma) == singular
 
 
 @pytest.mark.parametrize("lemma, category", [

@@ -480,8 +480,10 @@ class UnitLexicon:
                 return candidate
         if self.category(word):
             return word
-        # Unknown noun: trust a lemmatizer that changed the word, else the rules.
-        if model_lemma and model_lemma.lower() != lower and any(
+        # Unknown noun: trust a lemmatizer that changed the word, else the rules; but
+        # not a lemma ending in a doubled consonant, which no Dutch singular has
+        # ("waterschappen" -> "waterschapp").
+        if model_lemma and model_lemma.lower() != lower and not _has_doubled_consonant(model_lemma) and any(
             model_lemma.lower() == c.lower() for c in candidates
         ):
             return next(c for c in candidates if c.lower() == model_lemma.lower())
