@@ -259,6 +259,17 @@ INDIRECT = [
         id="dat-meldt-back-reference",
     ),
     pytest.param(
+        "Het kabinet trekt 300 miljoen euro uit voor de jeugdzorg. "
+        "Dat heeft minister Karin Smit dinsdag aan de Tweede Kamer geschreven.",
+        [("indirect", "Het kabinet trekt 300 miljoen euro uit voor de jeugdzorg", "geschreven", "Karin Smit")],
+        id="perfect-back-reference",
+    ),
+    pytest.param(
+        "De fabriek sluit eind dit jaar. Dat hebben de vakbonden donderdag aan het personeel meegedeeld.",
+        [("indirect", "De fabriek sluit eind dit jaar", "meegedeeld", "de vakbonden")],
+        id="perfect-back-reference-plural",
+    ),
+    pytest.param(
         "Vorige week zei Rutte dat het kabinet gewoon doorgaat.",
         [("indirect", "het kabinet gewoon doorgaat", "zei", "Rutte")],
         id="time-adverbial-first-inverted-subject",
@@ -318,6 +329,8 @@ NOT_QUOTES = [
     pytest.param("De trein vertrok volgens plan om acht uur uit Kiev.", id="volgens-plan"),
     pytest.param("Wij denken dat het beter kan met minder geld.", id="first-person-outside-quotes"),
     pytest.param('"Dit is een lange zin zonder spreker die niemand heeft gezegd."', id="no-speaker-at-all"),
+    pytest.param("Het kabinet trekt 300 miljoen euro uit. Dat heeft de minister nooit gezegd.", id="perfect-denial"),
+    pytest.param("Het kabinet trekt 300 miljoen euro uit. Dat heeft de minister zelf gedaan.", id="perfect-no-speech"),
 ]
 
 

@@ -226,6 +226,8 @@ class QuoteWords:
         complements = data.get("complements", {})
         self.om_te_verbs = set(complements.get("om_te", ()))
         self.te_verbs = set(complements.get("te", ()))
+        self.perfect_auxiliaries = dict(data["back_reference"]["perfect_auxiliaries"])
+        self.negations = set(data["back_reference"]["negations"])
         self.time_words = set(np["time_words"])
         self.time_determiners = set(np["time_determiners"])
         self.time_nouns = set(np["time_nouns"])
@@ -1730,12 +1732,22 @@ class _DocState:
             j = self.next_word(i + 1, sent.end)
             if j < sent.end and doc[j].lower_ in ("laatste", "alles"):
                 j = self.next_word(j + 1, sent.end)
-            verb = self.verbs.get(j)
-            if verb is None or not verb.number or not self.token_open(j):
-                continue
-            span = self.chunk_source(self.skip_adverbs(verb.cue_end, sent.end), sent.end)
-            if span is None or sent.end - span.end > 8:
-                continue
+            verb, number = self.verbs.get(j), None
+            if verb is None and doc[j].lower_ in self.words.perfect_auxiliaries:
+                # 'Dat heeft X dinsdag aan de Kamer geschreven.': the participle ends the sentence.
+                verb, number = self.final_participle(sent), self.words.perfect_auxiliaries[doc[j].lower_]
+                if verb is None or not self.token_open(j):
+                    continue
+                span = self.chunk_source(self.skip_adverbs(j + 1, sent.end), sent.end)
+                if span is None or span.end > verb.i or any(
+                        t.lower_ in self.words.negations for t in doc[j + 1: verb.i]):
+                    continue
+            else:
+                if verb is None or not verb.number or not self.token_open(j):
+                    continue
+                span = self.chunk_source(self.skip_adverbs(verb.cue_end, sent.end), sent.end)
+                if span is None or sent.end - span.end > 8:
+                    continue
             ref = self.analyze_source(span)
             if ref is None:
                 continue
@@ -1746,7 +1758,15 @@ class _DocState:
             if content is None:
                 continue
             cue = self.verb_cue(verb)
-            yield Candidate("indirect", *content, sent.block, cue, ref, verb.number, back_reference=True)
+            yield Candidate("indirect", *content, sent.block, cue, ref, number or verb.number, back_reference=True)
+
+    def final_participle(self, sent: Sentence) -> SpeechVerb | None:
+        """The speech verb participle that ends the sentence ('... geschreven.'), if any."""
+        k = sent.end - 1
+        while k > sent.start and (self.doc[k].is_punct or self.doc[k].is_space):
+            k -= 1
+        verb = self.verbs.get(k)
+        return verb if verb is not None and not verb.number and self.token_open(k) else None
 
     # -- combining ------------------------------------------------------------------------------
     def drop_nested(self, candidates: list[Candidate]) -> list[Candidate]:
