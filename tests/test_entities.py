@@ -225,3 +225,25 @@ def test_names_after_place_nouns_are_places(words, ents, expected):
 ])
 def test_names_after_organisation_nouns_are_organisations(words, ents, expected):
     assert [(text, label) for text, label, _ in rows(make_doc(words, ents))] == expected
+
+
+def with_first_names(doc, *starts):
+    doc.spans["gazetteer"] = [Span(doc, i, i + 1, label="FIRST_NAME") for i in starts]
+    return doc
+
+
+@pytest.mark.parametrize("words, ents, first_names, expected", [
+    # a capitalised role or nationality before a known first name is not part of the name
+    (["Conservator", "Joost", "Vanhoutte", "legt", "uit"], [(1, 3, "PER")], [1], "Joost Vanhoutte"),
+    (["de", "Nederlander", "Tim", "Jansen", "won"], [(1, 2, "MISC"), (2, 4, "PER")], [2], "Tim Jansen"),
+    # negative cases: a first name before the name still joins it, and without a
+    # gazetteer (another model) the untagged proper noun is taken in as before
+    (["Karin", "Smit", "zegt"], [(0, 1, "MISC"), (1, 2, "PER")], [0], "Karin Smit"),
+    (["president", "Volodymyr", "Zelensky", "zegt"], [(2, 3, "PER")], [1], "Volodymyr Zelensky"),
+    (["Conservator", "Joost", "Vanhoutte", "legt", "uit"], [(1, 3, "PER")], None, "Conservator Joost Vanhoutte"),
+])
+def test_a_word_before_a_known_first_name_is_no_name_part(words, ents, first_names, expected):
+    doc = make_doc(words, ents)
+    if first_names is not None:
+        with_first_names(doc, *first_names)
+    assert [m.text for m in extract_entities(doc, "d") if m.label == "PER"] == [expected]

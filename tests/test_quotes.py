@@ -270,6 +270,11 @@ INDIRECT = [
         id="perfect-back-reference-plural",
     ),
     pytest.param(
+        "Conservator Joost Vanhoutte legt uit dat het museum twee maanden dichtgaat.",
+        [("indirect", "het museum twee maanden dichtgaat", "legt uit", "Joost Vanhoutte")],
+        id="capitalised-role-before-a-first-name-is-no-name-part",
+    ),
+    pytest.param(
         "Vorige week zei Rutte dat het kabinet gewoon doorgaat.",
         [("indirect", "het kabinet gewoon doorgaat", "zei", "Rutte")],
         id="time-adverbial-first-inverted-subject",

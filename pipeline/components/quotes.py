@@ -115,7 +115,9 @@ from pipeline.extract.entities import (
     cluster_for_name,
     cluster_named_by_head,
     entity_index,
+    before_first_name,
     expanded_abbreviation,
+    first_name_starts,
     fullest_written_name,
     name_ends_with_noun,
     normalize_name,
@@ -469,6 +471,7 @@ class _DocState:
         self.cluster_names: dict[int, str] = {}
         self.role_aliases: list[tuple[int, set[str], Speaker]] = []
         self.known_people: list[Speaker] = []
+        self.first_names = first_name_starts(doc)
 
     # -- positions ----------------------------------------------------------------------
     def token_from(self, char: int) -> int:
@@ -945,7 +948,8 @@ class _DocState:
         """Token ranges of capitalised names in a phrase ('Von der Leyen', 'Jens Stoltenberg')."""
         doc, runs, j = self.doc, [], span.start
         while j < span.end:
-            if self.is_name_token(j, span.end):
+            # 'Conservator Joost Vanhoutte': a capitalised role before a first name is no name part.
+            if self.is_name_token(j, span.end) and not before_first_name(doc, j, self.first_names):
                 start = j
                 j += 1
                 k = start - 1

@@ -201,6 +201,24 @@ def after_organisation_name_noun(span: Span) -> bool:
     return word in nouns["words"] or any(head != word for head in noun_heads(word, frozenset(nouns["compound_heads"])))
 
 
+FIRST_NAME_LABEL = "FIRST_NAME"  # the shipped model's gazetteer (pipeline/training/gazetteer.py)
+
+
+def first_name_starts(doc: Doc) -> set[int] | None:
+    """Tokens that begin a first name of the model's gazetteer (doc.spans["gazetteer"]),
+    or None for a model without one (nl_core_news_lg)."""
+    if "gazetteer" not in doc.spans:
+        return None
+    return {span.start for span in doc.spans["gazetteer"] if span.label_ == FIRST_NAME_LABEL}
+
+
+def before_first_name(doc: Doc, i: int, first_names: set[int] | None) -> bool:
+    """Token ``i`` stands before a name that begins with a known first name and is
+    no first name itself: 'Conservator [Joost Vanhoutte]', 'de Nederlander [Tim van
+    Leeuwen]' (a capitalised role or nationality, not part of the name)."""
+    return first_names is not None and i + 1 in first_names and i not in first_names
+
+
 def widen_person_name(ent: Span) -> Span:
     """'president Volodymyr [Zelensky]': the model tagged only the surname; take in
     up to two adjacent untagged proper nouns on either side."""
@@ -209,7 +227,9 @@ def widen_person_name(ent: Span) -> Span:
     # Not bounded by the parser's sentences: it may split a name ('Volodymyr | Zelensky');
     # punctuation between the words stops the widening anyway.
     doc, start, end = ent.doc, ent.start, ent.end
-    while start > max(0, ent.start - 2) and _name_part(doc[start - 1]) and doc[start - 1].whitespace_:
+    first_names = first_name_starts(doc)
+    while (start > max(0, ent.start - 2) and _name_part(doc[start - 1]) and doc[start - 1].whitespace_
+           and not before_first_name(doc, start - 1, first_names)):
         start -= 1
     while end < min(len(doc), ent.end + 2) and _name_part(doc[end]) and doc[end - 1].whitespace_:
         end += 1
@@ -238,12 +258,14 @@ def merge_split_person_names(ents: tuple[Span, ...]) -> list[Span]:
     are one name: a frequent error of small NER models (B-PER B-PER instead of B-PER
     I-PER); and a first name the model left out is taken in (see widen_person_name)."""
     merged: list[Span] = []
+    first_names = first_name_starts(ents[0].doc) if ents else None
     for ent in map(widen_person_name, ents):
         previous = merged[-1] if merged else None
         if (
             previous is not None
             and canonical_label(ent.label_) == "PER"
             and (ent.label_ == previous.label_ or _first_name_tagged_misc(previous))
+            and not before_first_name(ent.doc, previous.end - 1, first_names)
             and ent.start == previous.end
             and previous[-1].whitespace_ == " "
         ):
@@ -490,6 +512,7 @@ def fullest_written_name(doc: Doc, name: str) -> str:
     best = name
     n = len(target)
     particles = _name_particles()
+    first_names = first_name_starts(doc)
     for i in _token_positions(doc, target):
         start = i
         while start > 0:
@@ -497,7 +520,7 @@ def fullest_written_name(doc: Doc, name: str) -> str:
             j = start - 1
             while j > 0 and doc[j].text in particles:
                 j -= 1
-            if _continues_name(doc[j], titles) and i - j <= 3:
+            if _continues_name(doc[j], titles) and i - j <= 3 and not before_first_name(doc, j, first_names):
                 start = j
             else:
                 break
