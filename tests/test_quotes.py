@@ -275,6 +275,13 @@ INDIRECT = [
         id="capitalised-role-before-a-first-name-is-no-name-part",
     ),
     pytest.param(
+        "Jan Jansen is boos. „Dit is schandalig”, zegt hij. "
+        "„We houden de supermarkten scherp in de gaten.” Dat zegt een woordvoerder van de ACM.",
+        [("direct", "Dit is schandalig", "zegt", "Jan Jansen"),
+         ("direct", "We houden de supermarkten scherp in de gaten.", "zegt", "een woordvoerder van de ACM")],
+        id="dat-zegt-after-a-quote-without-a-cue",
+    ),
+    pytest.param(
         "Vorige week zei Rutte dat het kabinet gewoon doorgaat.",
         [("indirect", "het kabinet gewoon doorgaat", "zei", "Rutte")],
         id="time-adverbial-first-inverted-subject",

@@ -59,8 +59,8 @@ Decisions on borderline cases (they follow the gold guidelines):
 - An embedded post ("... — Name (@handle) date") is one direct quote by its
   author: the post text up to the signature, without trailing links.
 - Teaser blocks ("Lees ook:" followed by headlines and teasers) are skipped.
-- "Dat meldt X." reports the sentence before it, unless that sentence is
-  already a quote.
+- "Dat meldt X." (also "Dat heeft X ... geschreven.") reports the sentence
+  before it; when that sentence is a quote with no cue of its own, the quote is X's.
 - Coordinated speakers ("volgens de VS en Oekraïne") give one item whose
   speaker joins the names with "en"; its entity id is the first one's.
 - A cue inside its clause ("Het plan, zegt de wethouder, is nog niet af")
@@ -1496,7 +1496,7 @@ class _DocState:
                 cand = self.reported_by_volgens(i)
                 if cand is not None:
                     result.append(cand)
-        result += self.back_references()
+        result += self.back_references({cand.pair for cand in direct if cand.pair is not None})
         return result
 
     def reported_by_verb(self, verb: SpeechVerb) -> Candidate | None:
@@ -1726,8 +1726,10 @@ class _DocState:
             k -= 1
         return k > sent.start and self.doc[k].text in (",", ";") and not self.inside_quotes[k]
 
-    def back_references(self) -> Iterator[Candidate]:
-        """'Dat meldt persbureau Reuters.': the sentence before is the reported content."""
+    def back_references(self, quoted: set[QuotePair]) -> Iterator[Candidate]:
+        """'Dat meldt persbureau Reuters.': the sentence before is the reported content;
+        when it is a quote of its own with no cue (``quoted`` holds those with one), that
+        quote is this speaker's: '„We houden de markt in de gaten.” Dat zegt de ACM.'"""
         doc = self.doc
         for n, sent in enumerate(self.sentences):
             i = self.next_word(sent.start, sent.end)
@@ -1758,11 +1760,25 @@ class _DocState:
             prev = self.sentences[n - 1]
             if prev.block < sent.block - 1:
                 continue
+            cue = self.verb_cue(verb)
+            pair = self.uncued_quote(prev, quoted)
+            if pair is not None:
+                yield Candidate("direct", *self.pair_content(pair), pair.block, cue, ref, number or verb.number,
+                                pair=pair)
+                continue
             content = self.content_range(prev.start, prev.end)
             if content is None:
                 continue
-            cue = self.verb_cue(verb)
             yield Candidate("indirect", *content, sent.block, cue, ref, number or verb.number, back_reference=True)
+
+    def uncued_quote(self, sent: Sentence, quoted: set[QuotePair]) -> QuotePair | None:
+        """The quote that makes up the sentence, when no cue of its own claimed it."""
+        start, end = self.doc[sent.start].idx, self.char_end(sent.end - 1)
+        for pair in self.pairs:
+            if start <= pair.open_at < end and pair not in quoted and pair not in self.titles:
+                inside = self.words_in(*self.pair_content(pair))
+                return pair if inside >= self.words_in(start, end) - 2 else None
+        return None
 
     def final_participle(self, sent: Sentence) -> SpeechVerb | None:
         """The speech verb participle that ends the sentence ('... geschreven.'), if any."""
