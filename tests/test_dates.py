@@ -446,3 +446,17 @@ def test_explicit_month_and_year_resolve_without_dateparser(date_nlp, monkeypatc
 def test_a_month_without_year_still_needs_the_publication_date(date_nlp):
     assert the_date(date_nlp, "Het begon in februari al.", "februari", published=None,
                     precision=None) == DateValue(None, "month", True)
+
+
+@pytest.mark.parametrize("text, span_text, value", [
+    # the weekday picks the year where the date falls on it, whatever the tense
+    ("Vakbonden hebben voor maandag 20 november een betoging aangekondigd.", "maandag 20 november",
+     dt.date(2023, 11, 20)),
+    ("De staking van vrijdag 29 september legde alles stil.", "vrijdag 29 september", dt.date(2023, 9, 29)),
+    # without a weekday the tense decides, as before; a weekday that fits no year is ignored
+    ("Vakbonden hebben voor 20 november een betoging aangekondigd.", "20 november", dt.date(2022, 11, 20)),
+    ("Het gebeurde op dinsdag 20 november.", "dinsdag 20 november", dt.date(2022, 11, 20)),
+])
+def test_a_weekday_decides_the_year_of_a_date_without_one(date_nlp, text, span_text, value):
+    published = dt.date(2023, 10, 6)  # a Friday
+    assert the_date(date_nlp, text, span_text, published=published).value == value

@@ -492,15 +492,22 @@ def weekday_date(base: dt.date, weekday: int, direction: str | None, strict: boo
     return base - dt.timedelta(days=back)
 
 
-def nearest_year(month: int, day: int, reference: dt.date, direction: str | None) -> int | None:
+def nearest_year(month: int, day: int, reference: dt.date, direction: str | None,
+                 weekday: int | None = None) -> int | None:
     """Year of a date written without one: the occurrence nearest the reference,
-    or the last one before / first one after it when the clause says so."""
+    or the last one before / first one after it when the clause says so. A weekday
+    written with it ("maandag 20 november") keeps only the years where the date
+    falls on that day, whatever the clause says (an announcement in the past tense
+    of a coming date)."""
     options = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
             options.append(dt.date(year, month, day))
         except ValueError:
             continue
+    matching = [d for d in options if weekday is not None and d.weekday() == weekday]
+    if matching:
+        return min(matching, key=lambda d: (abs((d - reference).days), d > reference)).year
     if direction == "past":
         options = [d for d in options if d <= reference] or options
         return max(options).year if options else None
@@ -554,7 +561,7 @@ def resolve(mention: Mention, base: Base) -> DateValue:
         reference = base.reference
         if reference is None:
             return DateValue(None, "day", True)
-        year = nearest_year(mention.month, mention.day, reference, mention.direction)
+        year = nearest_year(mention.month, mention.day, reference, mention.direction, mention.weekday)
         value = _parse(mention.span.text, dt.date(year, 1, 1)) if year else None
         if value is not None and year is not None:
             value = _safe_date(year, value.month, value.day)
@@ -673,7 +680,7 @@ def day_named_in_apposition(mentions: list[Mention], published: dt.date, precisi
         doc = relative.span.doc
         if [t.text for t in doc[relative.span.end: named.span.start]] != [","]:
             continue
-        year = named.year or nearest_year(named.month, named.day, reference, None)
+        year = named.year or nearest_year(named.month, named.day, reference, None, named.weekday)
         date = _safe_date(year, named.month, named.day) if year else None
         said = _parse(relative.phrase, _NUMERIC_BASE)
         if date is None or said is None or (named.weekday is not None and date.weekday() != named.weekday):
