@@ -168,6 +168,10 @@ WEEKDAYS = [
     ("Dat meldt de politie maandag.", "maandag", dt.date(2022, 2, 14)),
     ("Dat laat het bedrijf dinsdag weten.", "dinsdag", dt.date(2022, 2, 15)),
     ("De renner heeft zondag de koers gewonnen.", "zondag", dt.date(2022, 2, 13)),
+    # "heeft" without a participle is the present tense, with one the perfect
+    ("Zij heeft dinsdag een gesprek met de directie.", "dinsdag", dt.date(2022, 2, 22)),
+    ("Zij heeft dinsdag met de directie gesproken.", "dinsdag", dt.date(2022, 2, 15)),
+    ("Het hof heeft dinsdag Kevin V. (41) veroordeeld.", "dinsdag", dt.date(2022, 2, 15)),
     # the second of two joined weekdays takes the first one's clause (publication: Wednesday)
     ("Het wordt zaterdag en zondag warm.", "zondag", dt.date(2022, 2, 20)),
     ("Het wordt vrijdag of zaterdag warm.", "zaterdag", dt.date(2022, 2, 19)),

@@ -120,6 +120,7 @@ class DateVocabulary:
     counted_ago: frozenset[str]
     spread_words: frozenset[str]
     date_conjunctions: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
     year_prepositions: frozenset[str]
     year_pair_openers: frozenset[str]
     year_pair_connector: str
@@ -153,6 +154,7 @@ class DateVocabulary:
             counted_ago=frozenset(data["counted_ago"]),
             spread_words=frozenset(data["spread_words"]),
             date_conjunctions=frozenset(data["date_conjunctions"]),
+            perfect_auxiliaries=frozenset(data["perfect_auxiliaries"]),
             year_prepositions=frozenset(data["year_prepositions"]),
             year_pair_openers=frozenset(data["year_pair_openers"]),
             year_pair_connector=data["year_pair_connector"],
@@ -259,7 +261,17 @@ def clause_direction(doc: Doc, i: int, vocab: DateVocabulary) -> str | None:
     """'future', 'past' or None for the clause of token ``i`` (see module doc)."""
     start, end = clause_bounds(doc, i, vocab)
     words = doc[start:end]
-    past = any(t.lower_ in vocab.past_markers or _finite(t, "Past") for t in words)
+    # "heeft" marks the past only as the perfect's auxiliary: "Zij heeft dinsdag een
+    # gesprek" is a plan, "Zij heeft dinsdag gesproken" a past event. The participle
+    # may stand beyond the clause's words ("heeft woensdag Kevin V. (41) veroordeeld"),
+    # so the parse decides too.
+    participle = any("Part" in t.morph.get("VerbForm") for t in words)
+
+    def perfect(token: Token) -> bool:
+        return participle or (token.dep_.startswith("aux") and "Part" in token.head.morph.get("VerbForm"))
+
+    past = any((t.lower_ in vocab.past_markers and (t.lower_ not in vocab.perfect_auxiliaries or perfect(t)))
+               or _finite(t, "Past") for t in words)
     future = any(t.lower_ in vocab.future_markers for t in words)
     if future and not past:
         return "future"
