@@ -270,6 +270,11 @@ INDIRECT = [
         id="perfect-back-reference-plural",
     ),
     pytest.param(
+        "De fabriek in Venlo sluit eind dit jaar. Dat heeft het bedrijf maandagochtend bekendgemaakt aan het personeel.",
+        [("indirect", "De fabriek in Venlo sluit eind dit jaar", "bekendgemaakt", "het bedrijf")],
+        id="perfect-back-reference-with-a-phrase-after-the-participle",
+    ),
+    pytest.param(
         "Conservator Joost Vanhoutte legt uit dat het museum twee maanden dichtgaat.",
         [("indirect", "het museum twee maanden dichtgaat", "legt uit", "Joost Vanhoutte")],
         id="capitalised-role-before-a-first-name-is-no-name-part",
@@ -343,6 +348,8 @@ NOT_QUOTES = [
     pytest.param('"Dit is een lange zin zonder spreker die niemand heeft gezegd."', id="no-speaker-at-all"),
     pytest.param("Het kabinet trekt 300 miljoen euro uit. Dat heeft de minister nooit gezegd.", id="perfect-denial"),
     pytest.param("Het kabinet trekt 300 miljoen euro uit. Dat heeft de minister zelf gedaan.", id="perfect-no-speech"),
+    pytest.param("Het kabinet trekt 300 miljoen euro uit. Dat heeft de minister gezegd te hebben gedaan.",
+                 id="perfect-speech-verb-not-the-last-verb"),
 ]
 
 

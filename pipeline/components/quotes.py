@@ -1781,12 +1781,16 @@ class _DocState:
         return None
 
     def final_participle(self, sent: Sentence) -> SpeechVerb | None:
-        """The speech verb participle that ends the sentence ('... geschreven.'), if any."""
-        k = sent.end - 1
-        while k > sent.start and (self.doc[k].is_punct or self.doc[k].is_space):
-            k -= 1
-        verb = self.verbs.get(k)
-        return verb if verb is not None and not verb.number and self.token_open(k) else None
+        """The speech verb participle that ends the clause ('... geschreven.'), or is
+        followed only by a phrase without a verb ('bekendgemaakt aan het personeel.')."""
+        for k in range(sent.end - 1, sent.start, -1):
+            token = self.doc[k]
+            verb = self.verbs.get(k)
+            if verb is not None:
+                return verb if not verb.number and self.token_open(k) else None
+            if token.pos_ in ("VERB", "AUX") or token.lower_ in ("dat", "of") or token.text in _BOUNDARY_PUNCT:
+                return None
+        return None
 
     # -- combining ------------------------------------------------------------------------------
     def drop_nested(self, candidates: list[Candidate]) -> list[Candidate]:
