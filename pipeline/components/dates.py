@@ -441,7 +441,7 @@ def read_mention(doc: Doc, label: str, start: int, end: int, vocab: DateVocabula
         return Mention(span, "in_period", day=day, month=vocab.month_of(rest[-1]), modifier=modifier, unit=unit)
     if label == "counted":
         ahead = words[0] in vocab.counted_ahead
-        number = span[1] if ahead else span[0]
+        number, unit_word = (span[1], span[2]) if ahead else (span[0], span[1])
         value = int(number.text) if number.text.isdigit() else number_word_value(number.text)
         if value is None or value != int(value) or value <= 0:
             return None
@@ -450,7 +450,7 @@ def read_mention(doc: Doc, label: str, start: int, end: int, vocab: DateVocabula
         if ahead and start > 0 and (doc[start - 1].pos_ in ("NOUN", "PROPN", "NUM", "ADJ")
                                     or doc[start - 1].lower_ in vocab.spread_words):
             return None  # "52.000 bezoekers over drie dagen", "verspreid over twee weken": a duration
-        return Mention(doc[start + 1: end] if ahead else span, "counted", unit=vocab.counted_units[words[-2 if not ahead else -1]],
+        return Mention(doc[start + 1: end] if ahead else span, "counted", unit=vocab.counted_units[unit_word.lower_],
                        count=int(value) if ahead else -int(value))
     if label == "period":
         if _prev_lower(doc, start) in vocab.period_determiners:
@@ -608,9 +608,8 @@ def resolve(mention: Mention, base: Base) -> DateValue:
         day = base.known_to("day" if mention.unit in ("day", "week") else mention.unit)
         if day is None:
             return DateValue(None, mention.unit, True)
-        step = {"day": relativedelta(days=1), "week": relativedelta(weeks=1),
-                "month": relativedelta(months=1), "year": relativedelta(years=1)}[mention.unit]
-        return DateValue(start_of(day + step * mention.count, mention.unit), mention.unit, True)
+        shifted = day + relativedelta(**{f"{mention.unit}s": mention.count})  # days=, weeks=, months=, years=
+        return DateValue(start_of(shifted, mention.unit), mention.unit, True)
     if kind == "in_period":
         start = period_start(mention.modifier, mention.unit, base)
         if mention.unit == "week":

@@ -573,19 +573,21 @@ def _change_verb_after(doc: Doc, span: Span, vocab: NumberVocabulary, reach: int
 def _sentence_given(doc: Doc, tot: int, vocab: NumberVocabulary, reach: int = 8) -> bool:
     """'tot' at token ``tot`` gives a court's sentence: "veroordeeld tot 27 jaar cel",
     "veroordeelde hem tot 12 jaar" (not "kan worden veroordeeld tot": the maximum)."""
-    clause = sentence_window(doc, tot, tot, reach, stops=SENTENCE_END | {","})
-    before = [t.lower_ for t in doc[clause.start: tot]]
-    return any(w in vocab.sentencing_verbs for w in before) and not any(w in vocab.possibility_verbs for w in before)
+    before = _clause_words_before(doc, tot, reach)
+    return bool(before & vocab.sentencing_verbs) and not before & vocab.possibility_verbs
 
 
 def _separable_change(doc: Doc, particle: int, vocab: NumberVocabulary, reach: int = 6) -> bool:
     """Token ``particle`` ends a separable change verb of the clause: "liep in januari
     op", "nam vorig jaar toe"."""
     verbs = vocab.reached_value_particle_verbs.get(doc[particle].lower_)
-    if not verbs:
-        return False
-    clause = sentence_window(doc, particle, particle, reach, stops=SENTENCE_END | {","})
-    return any(t.lower_ in verbs for t in doc[clause.start: particle])
+    return bool(verbs) and bool(_clause_words_before(doc, particle, reach) & verbs)
+
+
+def _clause_words_before(doc: Doc, i: int, reach: int) -> set[str]:
+    """The lower-cased words of token ``i``'s clause before it, at most ``reach`` back."""
+    clause = sentence_window(doc, i, i, reach, stops=SENTENCE_END | {","})
+    return {t.lower_ for t in doc[clause.start: i]}
 
 
 @lru_cache(maxsize=8)

@@ -1740,7 +1740,7 @@ class _DocState:
                 j = self.next_word(j + 1, sent.end)
             verb, number = self.verbs.get(j), None
             if verb is None and doc[j].lower_ in self.words.perfect_auxiliaries:
-                # 'Dat heeft X dinsdag aan de Kamer geschreven.': the participle ends the sentence.
+                # 'Dat heeft X dinsdag aan de Kamer geschreven.': the participle ends the clause.
                 verb, number = self.final_participle(sent), self.words.perfect_auxiliaries[doc[j].lower_]
                 if verb is None or not self.token_open(j):
                     continue

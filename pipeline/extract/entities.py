@@ -196,9 +196,16 @@ def after_organisation_name_noun(span: Span) -> bool:
     before = span.doc[span.start - 1]
     if not before.whitespace_:
         return False
-    nouns = load_resource("roles")["organisation_name_nouns"]
+    words, compound_heads = _organisation_name_nouns()
     word = before.text.casefold()
-    return word in nouns["words"] or any(head != word for head in noun_heads(word, frozenset(nouns["compound_heads"])))
+    return word in words or any(head != word for head in noun_heads(word, compound_heads))
+
+
+@lru_cache(maxsize=1)
+def _organisation_name_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """roles.json organisation_name_nouns: (nouns on their own, compound heads)."""
+    nouns = load_resource("roles")["organisation_name_nouns"]
+    return frozenset(nouns["words"]), frozenset(nouns["compound_heads"])
 
 
 FIRST_NAME_LABEL = "FIRST_NAME"  # the shipped model's gazetteer (pipeline/training/gazetteer.py)
@@ -219,15 +226,15 @@ def before_first_name(doc: Doc, i: int, first_names: set[int] | None) -> bool:
     return first_names is not None and i + 1 in first_names and i not in first_names
 
 
-def widen_person_name(ent: Span) -> Span:
+def widen_person_name(ent: Span, first_names: set[int] | None = None) -> Span:
     """'president Volodymyr [Zelensky]': the model tagged only the surname; take in
-    up to two adjacent untagged proper nouns on either side."""
+    up to two adjacent untagged proper nouns on either side (``first_names``: the
+    doc's ``first_name_starts``)."""
     if canonical_label(ent.label_) != "PER":
         return ent
     # Not bounded by the parser's sentences: it may split a name ('Volodymyr | Zelensky');
     # punctuation between the words stops the widening anyway.
     doc, start, end = ent.doc, ent.start, ent.end
-    first_names = first_name_starts(doc)
     while (start > max(0, ent.start - 2) and _name_part(doc[start - 1]) and doc[start - 1].whitespace_
            and not before_first_name(doc, start - 1, first_names)):
         start -= 1
@@ -259,7 +266,7 @@ def merge_split_person_names(ents: tuple[Span, ...]) -> list[Span]:
     I-PER); and a first name the model left out is taken in (see widen_person_name)."""
     merged: list[Span] = []
     first_names = first_name_starts(ents[0].doc) if ents else None
-    for ent in map(widen_person_name, ents):
+    for ent in (widen_person_name(ent, first_names) for ent in ents):
         previous = merged[-1] if merged else None
         if (
             previous is not None
