@@ -9,7 +9,7 @@ SPACY  := $(BIN)/python -m spacy
 # Training is pinned to one BLAS thread per process so runs are reproducible.
 TRAIN_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONHASHSEED=0
 
-.PHONY: pretrain-ner vectors install extract test eval eval-unseen baseline eval-model bench model model-lg corpus train-ner train-ner-self train-ud assemble evaluate-model clean-training
+.PHONY: card pretrain-ner vectors install extract test eval eval-unseen baseline eval-model bench model model-lg corpus train-ner train-ner-self train-ud assemble evaluate-model clean-training
 
 install: $(STAMP)
 
@@ -179,6 +179,12 @@ evaluate-model: $(STAMP) corpus/ner/testa.spacy corpus/ud/test/nl_lassysmall-ud-
 	$(BIN)/python -m pipeline.training.scores models/nl_news \
 	  --ner corpus/ner/testa.spacy --ud corpus/ud/test/nl_lassysmall-ud-test.spacy \
 	  --out models/nl_news/scores.json --card models/MODEL_CARD.md
+
+# The model card again from its template and the scores.json already written
+# (after an edit of models/MODEL_CARD.md; no scoring, so no speed measurement).
+card: $(STAMP)
+	$(BIN)/python -c 'import json; from pathlib import Path; from pipeline.training.scores import render_card; \
+	  render_card(Path("models/MODEL_CARD.md"), json.loads(Path("models/nl_news/scores.json").read_text()), Path("models/nl_news/README.md"))'
 
 # Any model on the same corpora: make eval-model MODEL=nl_core_news_lg
 MODEL ?= models/nl_news

@@ -413,3 +413,15 @@ def test_pseudo_label_command_writes_a_docbin(tmp_path):
     assert "1 documents, 1 entities" in result.output
     [doc] = list(DocBin().from_disk(tmp_path / "out.spacy").get_docs(teacher.vocab))
     assert [(ent.text, ent.label_) for ent in doc.ents] == [("Gorkum", "LOC")]
+
+
+def test_shipped_model_card_is_its_template_with_the_shipped_scores(tmp_path):
+    """models/nl_news/README.md must be rendered from models/MODEL_CARD.md and
+    scores.json (`make card`): an edit of the template alone never ships."""
+    from pipeline.training.scores import render_card
+
+    root = Path(__file__).resolve().parent.parent
+    scores = json.loads((root / "models/nl_news/scores.json").read_text(encoding="utf-8"))
+    rendered = tmp_path / "README.md"
+    render_card(root / "models/MODEL_CARD.md", scores, rendered)
+    assert (root / "models/nl_news/README.md").read_text(encoding="utf-8") == rendered.read_text(encoding="utf-8")
