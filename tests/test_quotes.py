@@ -818,7 +818,6 @@ UNSEEN_CLASSES = [
         "De Nederlandse Zorgautoriteit (NZa) houdt toezicht op de zorg. De toezichthouder zegt dat de wachtlijsten groeien.",
         [("indirect", "de wachtlijsten groeien", "zegt", "Nederlandse Zorgautoriteit")],
         id="type-noun-to-recent-organisation-full-name",
-        marks=model_error("the shipped NER (2026-12) tags 'Nederlandse' MISC and 'NZa' PER"),
     ),
     pytest.param(
         "Het Vlaams Eigenaarsplatform is kritisch over de regels. De organisatie zegt dat kleine verhuurders afhaken.",

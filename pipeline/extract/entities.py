@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 import pipeline.extensions  # noqa: F401
 from pipeline.extract.common import SentenceIndex, stable_id
+from pipeline.extract.organisation_names import organisation_name_spans, with_organisation_names
 from pipeline.models import canonical_label
 from pipeline.resources import load_resource
 
@@ -34,7 +35,7 @@ class EntityMention(NamedTuple):
     end: int
     text: str
     label: str
-    model_label: str
+    model_label: str | None  # None: found by a word list (organisation_names.py), not the model
     entity_id: str
     canonical: str
 
@@ -308,6 +309,7 @@ class EntityIndex:
                 continue
             if any(char.isalpha() for char in trimmed.text):
                 spans.append((trimmed, label, ent.label_))
+        spans = with_organisation_names(spans, organisation_name_spans(self.doc))
         decided = {key: "ORG" for key in organisations} | {key: "LOC" for key in places}
         spans = self._vote_labels(spans, decided=decided)
         # Longest names first, so short forms can join the full name.
@@ -336,8 +338,8 @@ class EntityIndex:
         self._raw_labels = {(s.start_char, s.end_char): raw for s, _l, raw in spans}
 
     @staticmethod
-    def _vote_labels(spans: list[tuple[Span, str, str]],
-                     decided: dict[str, str]) -> list[tuple[Span, str, str]]:
+    def _vote_labels(spans: list[tuple[Span, str, str | None]],
+                     decided: dict[str, str]) -> list[tuple[Span, str, str | None]]:
         """One label per name in a document: the model may tag "Oekraïne" LOC in one
         sentence and PER in the next; the majority (then the first) label wins, unless
         the text itself decides it (`decided`: 'de regio Gorinchem' makes every

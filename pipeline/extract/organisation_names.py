@@ -1,0 +1,99 @@
+"""Organisations named by a known name (resources/organisations.json).
+
+The NER was trained on Belgian news of 2000: parties founded since are persons
+or MISC to it ('GroenLinks-PvdA', 'ChristenUnie'), and acronyms of public bodies
+MISC ('KNMI', 'NS'). A name of the list, written exactly so, is an organisation;
+these functions find those names in a Doc and reconcile them with the model's
+entities, which the entity index (entities.py) then clusters as usual.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from pipeline.resources import load_resource
+
+ORG = "ORG"
+_NAME, _MID_SENTENCE, _PREFIX = "NAME", "MID_SENTENCE", "PREFIX"
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> Matcher:
+    resource = load_resource("organisations")
+    matcher = Matcher(vocab)
+    names = [name for group in resource["names"].values() for name in group]
+    matcher.add(_NAME, [[{"ORTH": word} for word in name.split()] for name in names])
+    matcher.add(_MID_SENTENCE, [[{"ORTH": word}] for word in resource["mid_sentence_names"]])
+    matcher.add(_PREFIX, [[{"ORTH": prefix}, {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}]
+                          for prefix in resource["prefixes"]])
+    return matcher
+
+
+def _capitalised(token) -> bool:
+    return token.is_title or token.is_upper
+
+
+def _inside_sentence(doc: Doc, start: int, end: int) -> bool:
+    """Not at a sentence start and no capitalised word next to it: 'Lotte Verhulst
+    (Vooruit)', 'stemt Groen tegen', but not 'Jan Groen' or 'Groen licht voor ...'
+    at a sentence start."""
+    if start == 0 or doc[start].is_sent_start or _capitalised(doc[start - 1]):
+        return False
+    return end == len(doc) or not _capitalised(doc[end])
+
+
+def organisation_name_spans(doc: Doc) -> list[Span]:
+    """The known organisation names in ``doc``, longest first where they overlap."""
+    spans = []
+    for match_id, start, end in _matcher(doc.vocab)(doc):
+        kind = doc.vocab.strings[match_id]
+        if kind == _MID_SENTENCE and not _inside_sentence(doc, start, end):
+            continue
+        spans.append(Span(doc, start, end, label=ORG))
+    return filter_spans(spans)
+
+
+def with_organisation_names(
+    spans: Iterable[tuple[Span, str, str | None]], names: list[Span]
+) -> list[tuple[Span, str, str | None]]:
+    """The model's (span, label, raw label) entities with the known ``names`` in:
+
+    - a model entity inside a name, or the name itself, becomes the name, an ORG
+      (the raw label stays only when the span is the same);
+    - a model entity that runs on beyond the names it overlaps keeps its span when
+      a capitalised word lies outside them ('CDA Limburg', 'Jan Groen'), and else is
+      replaced by them ('[Partij voor de Dieren] en [Forum voor Democratie]');
+    - a name the model did not tag is added, with no raw label.
+    """
+    result: list[tuple[Span, str, str | None]] = []
+    settled: set[tuple[int, int]] = set()
+    for span, label, raw in spans:
+        overlapping = [name for name in names if name.start < span.end and span.start < name.end]
+        if not overlapping:
+            result.append((span, label, raw))
+            continue
+        covering = [name for name in overlapping if name.start <= span.start and span.end <= name.end]
+        if covering:
+            name = covering[0]
+            if (name.start, name.end) not in settled:
+                same = (name.start, name.end) == (span.start, span.end)
+                result.append((name, ORG, raw if same else None))
+                settled.add((name.start, name.end))
+            continue
+        outside = [token for token in span if not any(name.start <= token.i < name.end for name in overlapping)]
+        keep_model = any(_capitalised(token) for token in outside if token.is_alpha)
+        if keep_model:
+            result.append((span, label, raw))
+        for name in overlapping:
+            if (name.start, name.end) not in settled:
+                if not keep_model:
+                    result.append((name, ORG, None))
+                settled.add((name.start, name.end))
+    result += [(name, ORG, None) for name in names if (name.start, name.end) not in settled]
+    return sorted(result, key=lambda item: (item[0].start, item[0].end))

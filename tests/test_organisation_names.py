@@ -1,0 +1,65 @@
+"""Known organisation names (resources/organisations.json) against the model's entities."""
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from pipeline.extract.entities import extract_entities
+from pipeline.extract.organisation_names import organisation_name_spans
+
+nlp = spacy.blank("nl")
+
+
+def make_doc(words, ents):
+    doc = Doc(nlp.vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+    doc.ents = [Span(doc, s, e, label) for s, e, label in ents]
+    return doc
+
+
+def rows(doc):
+    return [(m.text, m.label, m.model_label) for m in extract_entities(doc, "d")]
+
+
+@pytest.mark.parametrize(
+    "words, ents, expected",
+    [
+        # a party the model took for a person or MISC is an organisation; the raw label stays
+        (["Lijsttrekker", "van", "GroenLinks-PvdA", "reageert"], [(2, 3, "PER")],
+         [("GroenLinks-PvdA", "ORG", "PER")]),
+        (["het", "CDA", "en", "de", "ChristenUnie"], [(4, 5, "MISC")],
+         [("CDA", "ORG", None), ("ChristenUnie", "ORG", "MISC")]),
+        # a body the model missed is added, with no model label
+        (["Het", "KNMI", "waarschuwt"], [], [("KNMI", "ORG", None)]),
+        # a model entity inside a longer known name becomes the name
+        (["stemde", "Vlaams", "Belang", "tegen"], [(1, 2, "MISC")], [("Vlaams Belang", "ORG", None)]),
+        # two names joined by 'en' in one model entity are split
+        (["de", "Partij", "voor", "de", "Dieren", "en", "Forum", "voor", "Democratie"], [(1, 9, "ORG")],
+         [("Partij voor de Dieren", "ORG", None), ("Forum voor Democratie", "ORG", None)]),
+        # a model entity with another capitalised word keeps its span and label
+        (["het", "CDA", "Limburg", "wil"], [(1, 3, "ORG")], [("CDA Limburg", "ORG", "ORG")]),
+        (["zegt", "Jan", "Groen", "."], [(1, 3, "PER")], [("Jan Groen", "PER", "PER")]),
+        # a person 'van' a party: the affiliation is cut and the party added
+        (["zegt", "Femke", "Hulshof", "van", "GroenLinks-PvdA", "."], [(1, 5, "PER")],
+         [("Femke Hulshof", "PER", "PER"), ("GroenLinks-PvdA", "ORG", None)]),
+        # a local party or club: a prefix and its capitalised name
+        (["raadslid", "van", "Leefbaar", "Rotterdam"], [(3, 4, "LOC")], [("Leefbaar Rotterdam", "ORG", None)]),
+        (["FC", "Twente", "won"], [], [("FC Twente", "ORG", None)]),
+        # negative: a prefix with no name after it, and case matters
+        (["Leefbaar", "is", "het", "niet"], [], []),
+        (["de", "ns", "en", "de", "Sp"], [], []),
+        # words that are also names count only inside a sentence, between lower-case words
+        (["zegt", "Lotte", "Verhulst", "(", "Vooruit", ")"], [(1, 3, "PER"), (4, 5, "LOC")],
+         [("Lotte Verhulst", "PER", "PER"), ("Vooruit", "ORG", "LOC")]),
+        (["Vooruit", ",", "zei", "hij"], [], []),
+        (["Groen", "licht", "voor", "het", "plan"], [], []),
+        (["stemt", "Groen", "tegen"], [], [("Groen", "ORG", None)]),
+        (["kreeg", "Groen", "Licht"], [], []),
+    ],
+)
+def test_known_organisation_names(words, ents, expected):
+    assert rows(make_doc(words, ents)) == expected
+
+
+def test_overlapping_names_keep_the_longest():
+    doc = make_doc(["van", "GroenLinks", "en", "de", "Volt", "Nederland"], [])
+    assert [span.text for span in organisation_name_spans(doc)] == ["GroenLinks", "Volt Nederland"]
