@@ -24,7 +24,7 @@ def rows(doc):
 def test_surname_joins_the_full_name_and_shares_its_id():
     doc = make_doc(["NAVO-chef", "Jens", "Stoltenberg", "zegt", "dat", "Stoltenberg", "blijft"],
                    [(1, 3, "PER"), (5, 6, "PER")])
-    mentions = list(extract_entities(doc, "d"))
+    mentions = [m for m in extract_entities(doc, "d") if m.label == "PER"]
     assert [m.canonical for m in mentions] == ["Jens Stoltenberg", "Jens Stoltenberg"]
     assert mentions[0].entity_id == mentions[1].entity_id == entity_id_for("PER", "Jens Stoltenberg")
 
@@ -247,3 +247,34 @@ def test_a_word_before_a_known_first_name_is_no_name_part(words, ents, first_nam
     if first_names is not None:
         with_first_names(doc, *first_names)
     assert [m.text for m in extract_entities(doc, "d") if m.label == "PER"] == [expected]
+
+
+def _rows_with_offsets(doc):
+    return [(m.text, m.label, m.canonical, m.start, m.end) for m in extract_entities(doc, "d")]
+
+
+@pytest.mark.parametrize(
+    "words, ents, expected",
+    [
+        # the name before a compound's hyphen, known from the document, replaces the model's MISC
+        (["de", "NAVO", "en", "de", "NAVO-landen"], [(1, 2, "ORG"), (4, 5, "MISC")],
+         [("NAVO", "ORG", "NAVO", 3, 7), ("NAVO", "ORG", "NAVO", 14, 18)]),
+        # ... or known as an organisation; a role compound before a person
+        (["een", "D66-raadslid", "zegt"], [], [("D66", "ORG", "D66", 4, 7)]),
+        (["GroenLinks-PvdA-leider", "Jesse", "Klaver"], [(1, 3, "PER")],
+         [("GroenLinks-PvdA", "ORG", "GroenLinks-PvdA", 0, 15), ("Jesse Klaver", "PER", "Jesse Klaver", 23, 35)]),
+        # a person's surname joins the person
+        (["Geert", "Wilders", "en", "het", "Wilders-effect"], [(0, 2, "PER")],
+         [("Geert Wilders", "PER", "Geert Wilders", 0, 13), ("Wilders", "PER", "Geert Wilders", 21, 28)]),
+        # negative: no name known for the part, lower-case or capitalised last parts, longer entities
+        (["de", "CO2-uitstoot", "daalt"], [], []),
+        (["de", "Europa-tournee"], [], []),
+        (["oud-premier", "Rutte"], [(1, 2, "PER")], [("Rutte", "PER", "Rutte", 12, 17)]),
+        (["Noord-Holland", "en", "Noord"], [(0, 1, "LOC"), (2, 3, "LOC")],
+         [("Noord-Holland", "LOC", "Noord-Holland", 0, 13), ("Noord", "LOC", "Noord", 17, 22)]),
+        (["NAVO", "in", "NAVO-hoofdkwartier", "Brussel"], [(0, 1, "ORG"), (2, 4, "LOC")],
+         [("NAVO", "ORG", "NAVO", 0, 4), ("NAVO-hoofdkwartier Brussel", "LOC", "NAVO-hoofdkwartier Brussel", 8, 34)]),
+    ],
+)
+def test_name_before_a_compounds_hyphen(words, ents, expected):
+    assert _rows_with_offsets(make_doc(words, ents)) == expected

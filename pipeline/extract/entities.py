@@ -23,7 +23,12 @@ from spacy.tokens import Doc, Span
 
 import pipeline.extensions  # noqa: F401
 from pipeline.extract.common import SentenceIndex, stable_id
-from pipeline.extract.organisation_names import organisation_name_spans, with_organisation_names
+from pipeline.extract.organisation_names import (
+    ORG,
+    is_known_organisation,
+    organisation_name_spans,
+    with_organisation_names,
+)
 from pipeline.models import canonical_label
 from pipeline.resources import load_resource
 
@@ -177,6 +182,20 @@ def drop_affiliation(span: Span) -> Span:
         if (head is not None and head[0] == "organisation") or sum(c.isupper() for c in doc[j].text) >= 2:
             return doc[span.start:i]
     return span
+
+
+def compound_name_prefix_length(word: str) -> int | None:
+    """Length of the capitalised name before the last hyphen of a compound whose
+    last part is a lower-case word: 'NAVO-chef' 4, 'GroenLinks-PvdA-leider' 15;
+    None for 'Noord-Holland' and 'oud-premier'. Whether the part is a name ('NAVO',
+    not the 'CO2' of 'CO2-uitstoot') the caller decides from the document's names."""
+    cut = word.rfind("-")
+    if cut <= 0:
+        return None
+    rest = word[cut + 1:]
+    if not (rest.isalpha() and rest.islower() and len(rest) >= 2) or not word[0].isupper():
+        return None
+    return cut
 
 
 def after_place_noun(span: Span) -> bool:
@@ -334,8 +353,51 @@ class EntityIndex:
             cluster.mentions.append((span.start_char, span.end_char))
             self._mentions.append((span.start_char, span.end_char, span, cluster))
             self._remember_role(span, cluster)
-        self._mentions.sort(key=lambda item: item[0])
         self._raw_labels = {(s.start_char, s.end_char): raw for s, _l, raw in spans}
+        self._add_compound_name_parts(by_key)
+        self._mentions.sort(key=lambda item: item[0])
+
+    def _add_compound_name_parts(self, by_key: dict[tuple[str, str], EntityCluster]) -> None:
+        """'VVD-fractie', 'NAVO-landen', 'GroenLinks-PvdA-leider': the name before the
+        hyphen of a compound is a mention of its own (annotation guide, entities 1) when
+        the document names it elsewhere or it is a known organisation. A model entity
+        that was just the compound ('NAVO-landen' MISC, the CoNLL-2002 way) gives way
+        to it; inside a longer entity nothing changes."""
+        for token in self.doc:
+            length = compound_name_prefix_length(token.text)
+            if length is None:
+                continue
+            name = token.text[:length]
+            cluster = self._cluster_named(by_key, name)
+            if cluster is None and is_known_organisation(name):
+                cluster = EntityCluster(label=ORG, canonical=name)
+                self.clusters.append(cluster)
+                by_key[(ORG, normalize_name(name))] = cluster
+            if cluster is None:
+                continue
+            token_chars = (token.idx, token.idx + len(token))
+            enclosing = [m for m in self._mentions if m[0] < token_chars[1] and token_chars[0] < m[1]]
+            if any((start, end) != token_chars for start, end, _span, _cluster in enclosing):
+                continue
+            for mention in enclosing:
+                self._mentions.remove(mention)
+                mention[3].mentions.remove(token_chars)
+                if not mention[3].mentions:
+                    self.clusters.remove(mention[3])
+            part = (token.idx, token.idx + length)
+            cluster.mentions.append(part)
+            self._mentions.append((*part, self.doc[token.i:token.i + 1], cluster))
+            self._raw_labels[part] = None
+
+    @staticmethod
+    def _cluster_named(by_key: dict[tuple[str, str], EntityCluster], name: str) -> EntityCluster | None:
+        """The document's entity called ``name``, or a person whose name ends with it."""
+        key = normalize_name(name)
+        for label in (ORG, "LOC", "PER", "MISC"):
+            if (label, key) in by_key:
+                return by_key[(label, key)]
+        return next((cluster for (label, full), cluster in by_key.items()
+                     if label == "PER" and full.endswith(" " + key)), None)
 
     @staticmethod
     def _vote_labels(spans: list[tuple[Span, str, str | None]],
@@ -436,7 +498,7 @@ class EntityIndex:
                 sent_idx=sentence_of(start),
                 start=start,
                 end=end,
-                text=span.text,
+                text=self.doc.text[start:end],  # a compound's name part is no token span
                 label=cluster.label,
                 model_label=self._raw_labels[(start, end)],
                 entity_id=cluster.entity_id,
