@@ -464,3 +464,28 @@ def test_a_month_without_year_still_needs_the_publication_date(date_nlp):
 def test_a_weekday_decides_the_year_of_a_date_without_one(date_nlp, text, span_text, value):
     published = dt.date(2023, 10, 6)  # a Friday
     assert the_date(date_nlp, text, span_text, published=published).value == value
+
+
+DAY_RANGES = [
+    # text, dates as (text, value), numbers left (the first day is a date, not a number)
+    ("De beurs is van 3 tot en met 12 juni open.",
+     [("3", dt.date(2022, 6, 3)), ("12 juni", dt.date(2022, 6, 12))], []),
+    ("Er wordt op 3 en 4 mei 2021 gestaakt.",
+     [("3", dt.date(2021, 5, 3)), ("4 mei 2021", dt.date(2021, 5, 4))], []),
+    ("Tussen 1 en 15 februari vielen 12 doden.",
+     [("1", dt.date(2022, 2, 1)), ("15 februari", dt.date(2022, 2, 15))], ["12"]),
+    # both days in the year the last one is read in (a past tense: last March)
+    ("Tussen 10 en 20 maart vielen 12 doden.",
+     [("10", dt.date(2021, 3, 10)), ("20 maart", dt.date(2021, 3, 20))], ["12"]),
+    ("Het kantoor is 7 t/m 9 april dicht.", [("7", dt.date(2022, 4, 7)), ("9 april", dt.date(2022, 4, 9))], []),
+    # negative: a range of numbers with no month after it, or a month that is not next
+    ("Hij kreeg 3 tot 12 jaar cel.", [], ["3 tot 12"]),
+    ("Van de klanten betaalde 3 tot 12 procent in juni niet.", [("juni", dt.date(2021, 6, 1))], ["3 tot 12"]),
+]
+
+
+@pytest.mark.parametrize("text, dates, numbers", DAY_RANGES)
+def test_the_first_day_of_a_range_takes_the_month_after_the_last(dates_and_numbers_nlp, text, dates, numbers):
+    doc = annotate(dates_and_numbers_nlp, text)
+    assert [(span.text, span._.date.value) for span in doc.spans["dates"]] == dates
+    assert [span.text for span in doc.spans["numbers"]] == numbers

@@ -849,6 +849,16 @@ UNSEEN_CLASSES = [
         [("direct", "De werken starten in mei", "zegt", "Lotte Verhulst")],
         id="surname-resolves-to-later-full-name",
     ),
+    pytest.param(
+        "Kevin V. staat terecht. Zijn advocaat, Eveline Smits, laat weten dat haar cliënt in beroep gaat.",
+        [("indirect", "haar cliënt in beroep gaat", "laat weten", "Eveline Smits")],
+        id="name-in-apposition-before-the-verb",
+    ),
+    pytest.param(
+        "De woordvoerder van het ministerie, Anne Bakker, zegt dat er geen geld is.",
+        [("indirect", "er geen geld is", "zegt", "Anne Bakker")],
+        id="name-in-apposition-after-a-role-with-a-modifier",
+    ),
 ]
 
 

@@ -101,6 +101,7 @@ class Mention(NamedTuple):
     phrase: str | None = None  # relative day: the dateparser phrase
     direction: str | None = None  # "future", "past", "upcoming" (present tense) or None
     count: int | None = None  # counted: how many units ahead (positive) or ago (negative)
+    range_start: bool = False  # '3' of '3 tot 12 juni': takes the year of the day after it
 
 
 @dataclass(frozen=True, eq=False)
@@ -120,6 +121,7 @@ class DateVocabulary:
     counted_ago: frozenset[str]
     spread_words: frozenset[str]
     date_conjunctions: frozenset[str]
+    day_range_connectors: tuple[tuple[str, ...], ...]
     perfect_auxiliaries: frozenset[str]
     year_prepositions: frozenset[str]
     year_pair_openers: frozenset[str]
@@ -154,6 +156,7 @@ class DateVocabulary:
             counted_ago=frozenset(data["counted_ago"]),
             spread_words=frozenset(data["spread_words"]),
             date_conjunctions=frozenset(data["date_conjunctions"]),
+            day_range_connectors=tuple(tuple(words) for words in data["day_range_connectors"]),
             perfect_auxiliaries=frozenset(data["perfect_auxiliaries"]),
             year_prepositions=frozenset(data["year_prepositions"]),
             year_pair_openers=frozenset(data["year_pair_openers"]),
@@ -207,6 +210,11 @@ def build_matcher(strings, vocab: DateVocabulary) -> Matcher:
     matcher.add("absolute", [
         *(prefix + [day, month, {**year, "OP": "?"}] for prefix in weekday_prefixes),
         *(prefix + [day, *abbreviation, {**year, "OP": "?"}] for prefix in weekday_prefixes),
+    ])
+    # "van 3 tot en met 12 juni": the first day, read with the month after the second.
+    matcher.add("range_first_day", [
+        [day, *({"LOWER": word} for word in connector), day, month, {**year, "OP": "?"}]
+        for connector in vocab.day_range_connectors
     ])
     matcher.add("numeric", [prefix + [{"TEXT": {"REGEX": NUMERIC_DATE_REGEX}}] for prefix in weekday_prefixes])
     matcher.add("month", [[month, {**year, "OP": "?"}], [*abbreviation, year]])
@@ -407,6 +415,11 @@ def read_mention(doc: Doc, label: str, start: int, end: int, vocab: DateVocabula
         year = int(rest[-1]) if re.match(YEAR_REGEX, rest[-1]) else None
         return Mention(span, "absolute", day=int(rest[0]), month=vocab.month_of(rest[1]), year=year,
                        weekday=weekday)
+    if label == "range_first_day":
+        year = int(words[-1]) if re.match(YEAR_REGEX, words[-1]) else None
+        month = vocab.month_of(words[-2] if year is not None else words[-1])
+        return Mention(doc[start:start + 1], "absolute", day=int(words[0]), month=month, year=year,
+                       range_start=True)
     if label == "numeric":
         return Mention(span, "numeric", weekday=weekday)
     if label == "month":
@@ -574,9 +587,10 @@ def resolve(mention: Mention, base: Base) -> DateValue:
         if reference is None:
             return DateValue(None, "day", True)
         year = nearest_year(mention.month, mention.day, reference, mention.direction, mention.weekday)
-        value = _parse(mention.span.text, dt.date(year, 1, 1)) if year else None
-        if value is not None and year is not None:
-            value = _safe_date(year, value.month, value.day)
+        if year is None:
+            return DateValue(None, "day", True)
+        # The first day of a range is one token ('3' of '3 tot 12 juni'): its month was read.
+        value = _safe_date(year, mention.month, mention.day) or _parse(mention.span.text, dt.date(year, 1, 1))
         return DateValue(value, "day", True)
     if kind == "numeric":
         # The last token is the date itself; a weekday may come before it.
@@ -739,7 +753,13 @@ class DateFinder:
         inferred = infer_publication_day(mentions, published, precision, self.vocab)
         day = inferred.value if inferred else (published if precision == "day" else None)
         base = Base(published, precision, day)
-        dates = [DateMatch(m.span.start, m.span.end, resolve(m, base)) for m in mentions]
+        values = [resolve(m, base) for m in mentions]
+        for i, mention in enumerate(mentions[:-1]):
+            if mention.range_start and values[i + 1].value is not None:
+                # 'tussen 1 en 15 maart': both days in the year the last one was read in.
+                day = _safe_date(values[i + 1].value.year, mention.month, mention.day)
+                values[i] = values[i]._replace(value=day or values[i].value)
+        dates = [DateMatch(m.span.start, m.span.end, value) for m, value in zip(mentions, values)]
         return DateMatches(dates, inferred)
 
     def set_annotations(self, doc: Doc, matches: DateMatches) -> None:

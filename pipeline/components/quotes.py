@@ -1111,10 +1111,37 @@ class _DocState:
                 return self.analyze_source(span) if span is not None else None
         elif start > sent.start + 1 and doc[start - 1].lower_ in ("die", "wie"):
             return self.antecedent_phrase(start - 1)
+        elif (name := self.appositive_name_before(start)) is not None:
+            return self.analyze_source(name)  # 'Zijn advocaat, Eveline Smits, laat weten'
         elif (relative := self.relative_clause_before(start)) is not None:
             return self.antecedent_phrase(relative)  # 'Europol, dat ... betrokken was, meldt'
         span = self.chunk_source(self.skip_adverbs(verb.cue_end, limit), limit)
         return self.analyze_source(span) if span is not None else None
+
+    def appositive_name_before(self, start: int) -> Span | None:
+        """'Zijn advocaat, [Eveline Smits], laat weten', 'De minister, [Eelco Heinen],
+        zei': a person's name between commas right before the verb (token ``start``),
+        after a noun phrase that begins its clause; the name is the speaker."""
+        doc = self.doc
+        sent = self.sentence(start)
+        close = start - 1
+        if close <= sent.start or doc[close].text != ",":
+            return None
+        cluster = self.index.cluster_at(doc[close - 1].idx, self.char_end(close - 1))
+        if cluster is None or cluster.label != "PER":
+            return None
+        open_ = close - 1
+        while open_ > sent.start and self.index.cluster_at(doc[open_].idx, self.char_end(open_)) is cluster:
+            open_ -= 1
+        if open_ <= sent.start or doc[open_].text != "," or doc[open_ - 1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        begin = self.clause_start(open_ - 1)
+        while begin < open_ and doc[begin].lower_ in self.words.focus_particles:
+            begin += 1
+        phrase = self.chunk_source(begin, open_)
+        if phrase is None or phrase.end != open_:
+            return None
+        return doc[open_ + 1:close]
 
     def relative_clause_before(self, start: int) -> int | None:
         """The first word of a relative clause or apposition between commas that ends

@@ -35,6 +35,18 @@ def _matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    resource = load_resource("organisations")
+    return frozenset(name for group in resource["names"].values() for name in group) | frozenset(
+        resource["mid_sentence_names"])
+
+
+def is_known_organisation(text: str) -> bool:
+    """``text`` is written exactly as a name of the list ('D66' in 'D66-raadslid')."""
+    return text in _known_names()
+
+
 def _capitalised(token) -> bool:
     return token.is_title or token.is_upper
 
