@@ -84,6 +84,12 @@ VALUES = [
     ("Volgens de politie waren er 2000 demonstranten.", "2000", 2000.0),
     ("De staking duurde 9 uur.", "9", 9.0),
     ("De pessimistische woorden van het tweetal vielen op.", "tweetal", 2.0),
+    # negative numbers: a minus sign against the digits, or a minus word (then in the span)
+    ("De economie kromp met -0,3 procent.", "-0,3", -0.3),
+    ("Het werd vannacht −5 graden.", "−5", -5.0),
+    ("Vannacht daalt de temperatuur tot min 8 graden.", "min 8", -8.0),
+    ("Het vroor minus 12 graden.", "minus 12", -12.0),
+    ("Er kwamen plus min 20 mensen.", "20", 20.0),  # 'plus min': about 20
 ]
 
 
@@ -146,6 +152,7 @@ QUALIFIERS = [
     ("Kinderen jonger dan 12 jaar mogen gratis mee.", "at_most", "jonger dan"),
     ("Er zijn niet meer dan 500 soldaten.", "at_most", "niet meer dan"),  # longest phrase wins
     ("Er zijn 500 soldaten.", "exact", None),
+    ("Er kwamen plus min 20 mensen.", "approx", "plus min"),
 ]
 
 

@@ -116,6 +116,8 @@ class NumberVocabulary:
     possibility_verbs: frozenset[str]
     currency_signs: dict[str, str]
     percent_signs: frozenset[str]
+    minus_signs: str
+    minus_words: frozenset[str]
     qualifiers: dict[str, str]  # phrase -> qualifier
     temporal_qualifiers: frozenset[str]
     count_adverbs_for_one: frozenset[str]
@@ -162,6 +164,8 @@ class NumberVocabulary:
             possibility_verbs=frozenset(data["possibility_verbs"]),
             currency_signs=dict(data["currency_signs"]),
             percent_signs=frozenset(data["percent_signs"]),
+            minus_signs="".join(data["minus_signs"]),
+            minus_words=frozenset(data["minus_words"]),
             qualifiers=qualifiers,
             temporal_qualifiers=frozenset(data["temporal_qualifiers"]),
             count_adverbs_for_one=frozenset(data["count_adverbs_for_one"]),
@@ -188,7 +192,7 @@ class NumberVocabulary:
 
     @cached_property
     def digits_regex(self) -> str:
-        return rf"^{self.sign_class}?{DUTCH_NUMBER}%?$"
+        return rf"^[{re.escape(self.minus_signs)}]?{self.sign_class}?{DUTCH_NUMBER}%?$"
 
     @cached_property
     def range_token_regex(self) -> str:
@@ -254,6 +258,9 @@ def parse_side(texts: list[str], vocab: NumberVocabulary) -> Side | None:
         texts[-1] = texts[-1][:-1]
     if not texts:
         return None
+    negative = len(texts[0]) > 1 and texts[0][0] in vocab.minus_signs and texts[0][1].isdigit()
+    if negative:
+        texts[0] = texts[0][1:]  # '-0,3 procent', '−8 graden'
     core, rest = normalize_word(texts[0]), [normalize_word(t) for t in texts[1:]]
     vague = group = False
     if core[:1].isdigit():
@@ -283,8 +290,8 @@ def parse_side(texts: list[str], vocab: NumberVocabulary) -> Side | None:
             factor /= vocab.denominators[word]
         else:
             return None
-    plain = len(texts) == 1 and texts[0].isdigit() and sign is None and not percent
-    return Side(value * factor, factor, sign, percent, vague, group,
+    plain = len(texts) == 1 and texts[0].isdigit() and sign is None and not percent and not negative
+    return Side(-value * factor if negative else value * factor, factor, sign, percent, vague, group,
                 core in vocab.one_words and len(texts) == 1, plain, core[:1].isdigit())
 
 
@@ -860,6 +867,15 @@ def find_modifier(adjectives: list[Token], vocab: NumberVocabulary) -> str | Non
 # --------------------------------------------------------------------------
 
 
+def minus_word_before(doc: Doc, span: Span, vocab: NumberVocabulary) -> bool:
+    """'min 8 graden', 'tot minus 3': a minus word right before a single positive
+    number; not 'plus min 20' (about 20)."""
+    i = span.start - 1
+    if i < 0 or doc[i].lower_ not in vocab.minus_words or doc[span.start].text[:1] in vocab.minus_signs:
+        return False
+    return not (i > 0 and doc[i - 1].lower_ in ("plus", "+"))
+
+
 def build_matcher(vocab_strings, vocab: NumberVocabulary) -> Matcher:
     matcher = Matcher(vocab_strings)
     sign = {"TEXT": {"IN": list(vocab.currency_signs)}, "OP": "?"}
@@ -929,6 +945,9 @@ class NumberFinder:
             ):
                 continue
             number = self._describe(doc, span, quantity, opener, text)
+            if number is not None and minus_word_before(doc, span, vocab):
+                span = doc[span.start - 1: span.end]  # 'min 8 graden'
+                number = number._replace(value=-number.value)
             if number is not None:
                 found[(span.start, span.end)] = number
         spans = filter_spans([doc[s:e] for s, e in found])
@@ -939,7 +958,7 @@ class NumberFinder:
         """The NumberValue of a candidate, or None when the context says it is no quantity."""
         vocab, lexicon = self.vocab, self.lexicon
         noun, adjectives = find_counted_noun(doc, span, vocab, lexicon,
-                                             singular_expected=quantity.value <= 1)
+                                             singular_expected=abs(quantity.value) <= 1)
         counted_known = noun is not None and lexicon.knows(noun.text)
         if quantity.group and not counted_known:
             noun = None  # "het tweetal komen": the group noun is what is counted
