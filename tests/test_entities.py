@@ -278,3 +278,23 @@ def _rows_with_offsets(doc):
 )
 def test_name_before_a_compounds_hyphen(words, ents, expected):
     assert _rows_with_offsets(make_doc(words, ents)) == expected
+
+
+@pytest.mark.parametrize(
+    "words, label, expected",
+    [
+        (["het", "Lingedal", "Ziekenhuis"], "LOC", "ORG"),
+        (["de", "Universiteit", "Twente"], "LOC", "ORG"),
+        (["in", "opdracht", "van", "Dagblad", "Oost"], "LOC", "ORG"),
+        (["de", "Erasmus", "Universiteit"], "MISC", "ORG"),
+        # negative: one word, a place noun first, no organisation noun, a person
+        (["de", "Universiteit"], "LOC", "LOC"),
+        (["in", "Hof", "van", "Twente"], "LOC", "LOC"),
+        (["in", "Nieuw", "Amsterdam"], "LOC", "LOC"),
+        (["zegt", "Jan", "Raad"], "PER", "PER"),
+    ],
+)
+def test_a_name_beginning_or_ending_with_an_organisation_noun_is_an_organisation(words, label, expected):
+    start = next(i for i, word in enumerate(words) if word[:1].isupper())
+    doc = make_doc(words, [(start, len(words), label)])
+    assert [m.label for m in extract_entities(doc, "d")] == [expected]

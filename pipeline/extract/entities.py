@@ -221,6 +221,24 @@ def after_organisation_name_noun(span: Span) -> bool:
     return word in words or any(head != word for head in noun_heads(word, compound_heads))
 
 
+def named_as_organisation(span: Span) -> bool:
+    """'Lingedal Ziekenhuis', 'Universiteit Twente', 'Omroep Brabant', 'Dagblad Oost':
+    a name of two or more words that begins or ends with a capitalised noun for an
+    organisation (roles.json organisation, or a compound ending in one) is one,
+    except the nouns that also begin place names ('Hof van Twente', 'Provincie ...':
+    roles.json organisation_name_nouns not_in_place_names)."""
+    if len(span) < 2:
+        return False
+    excluded = frozenset(load_resource("roles")["organisation_name_nouns"]["not_in_place_names"])
+    for token in (span[0], span[-1]):
+        if not token.is_title or token.lower_ in excluded:
+            continue
+        head = role_head(token.lower_)
+        if head is not None and head[0] == "organisation":
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _organisation_name_nouns() -> tuple[frozenset[str], frozenset[str]]:
     """roles.json organisation_name_nouns: (nouns on their own, compound heads)."""
@@ -323,6 +341,8 @@ class EntityIndex:
             if label in ("PER", "MISC") and after_place_noun(trimmed):
                 places.add(normalize_name(trimmed.text))
             elif label in ("PER", "MISC") and after_organisation_name_noun(trimmed):
+                organisations.add(normalize_name(trimmed.text))
+            elif label in ("LOC", "MISC") and named_as_organisation(trimmed):
                 organisations.add(normalize_name(trimmed.text))
             if label == "MISC" and is_attributive_adjective(trimmed):
                 continue
