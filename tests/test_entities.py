@@ -298,3 +298,25 @@ def test_a_name_beginning_or_ending_with_an_organisation_noun_is_an_organisation
     start = next(i for i, word in enumerate(words) if word[:1].isupper())
     doc = make_doc(words, [(start, len(words), label)])
     assert [m.label for m in extract_entities(doc, "d")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "words, ents, expected",
+    [
+        # portfolio words are no entity (annotation guide 3) ...
+        (["minister", "van", "Financiën", "Ingrid", "Bakhuis"], [(2, 3, "ORG"), (3, 5, "PER")],
+         [("Ingrid Bakhuis", "PER")]),
+        (["Yasmina", "El", "Amrani", "(", "Duurzaamheid", ")"], [(0, 3, "PER"), (4, 5, "ORG")],
+         [("Yasmina El Amrani", "PER")]),
+        (["een", "vergadering", "van", "Defensie-ministers"], [(3, 4, "MISC")], []),
+        # ... but the ministry they name is, and so are other names
+        (["het", "ministerie", "van", "Infrastructuur", "en", "Waterstaat"], [(1, 6, "ORG")],
+         [("ministerie van Infrastructuur en Waterstaat", "ORG")]),
+        (["het", "ministerie", "van", "Infrastructuur", "en", "Waterstaat"], [(3, 6, "ORG")],
+         [("Infrastructuur en Waterstaat", "ORG")]),
+        (["minister", "van", "Financiën", "Ingrid", "Bakhuis"], [(3, 5, "PER")], [("Ingrid Bakhuis", "PER")]),
+        (["de", "haven", "van", "Rotterdam"], [(3, 4, "LOC")], [("Rotterdam", "LOC")]),
+    ],
+)
+def test_portfolio_words_are_no_entity(words, ents, expected):
+    assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected

@@ -51,6 +51,7 @@ def rows(doc):
         (["zegt", "Lotte", "Verhulst", "(", "Vooruit", ")"], [(1, 3, "PER"), (4, 5, "LOC")],
          [("Lotte Verhulst", "PER", "PER"), ("Vooruit", "ORG", "LOC")]),
         (["Vooruit", ",", "zei", "hij"], [], []),
+        (["zei", "ze", ":", "“", "Groen", "is", "prima", "”"], [], []),  # a quote starts a sentence
         (["Groen", "licht", "voor", "het", "plan"], [], []),
         (["stemt", "Groen", "tegen"], [], [("Groen", "ORG", None)]),
         (["kreeg", "Groen", "Licht"], [], []),

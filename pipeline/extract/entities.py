@@ -221,6 +221,38 @@ def after_organisation_name_noun(span: Span) -> bool:
     return word in words or any(head != word for head in noun_heads(word, compound_heads))
 
 
+def _portfolio_words(words: list[str]) -> bool:
+    """Every word names a ministry's or portfolio's field ('Financiën', 'Infrastructuur
+    en Waterstaat'; roles.json departments)."""
+    departments = _departments()
+    words = [word.casefold() for word in words if word.isalpha()]
+    return bool(words) and all(word in departments for word in words)
+
+
+@lru_cache(maxsize=1)
+def _departments() -> frozenset[str]:
+    return frozenset(load_resource("roles")["departments"]["words"])
+
+
+def names_a_portfolio(span: Span) -> bool:
+    """'minister van [Financiën]', 'wethouder El Amrani ([Duurzaamheid])': a name of
+    portfolio words only is no entity (annotation guide 3), unless it names the
+    ministry itself ('het ministerie van Defensie', the whole span); nor is a compound
+    of one ('Defensie-ministers')."""
+    words = [token.text for token in span]
+    if len(span) == 1 and (length := compound_name_prefix_length(span.text)) is not None:
+        words = [span.text[:length]]
+    if not _portfolio_words(words):
+        return False
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and (doc[i].lower_ in ("van", "en", ",") or _portfolio_words([doc[i].text])):
+        i -= 1
+    return not (i >= 0 and span.start - i > 1 and doc[i].lower_ in _MINISTRY_NOUNS)
+
+
+_MINISTRY_NOUNS = ("ministerie", "departement", "ministeries", "departementen")
+
+
 def named_as_organisation(span: Span) -> bool:
     """'Lingedal Ziekenhuis', 'Universiteit Twente', 'Omroep Brabant', 'Dagblad Oost':
     a name of two or more words that begins or ends with a capitalised noun for an
@@ -274,7 +306,8 @@ def widen_person_name(ent: Span, first_names: set[int] | None = None) -> Span:
     # punctuation between the words stops the widening anyway.
     doc, start, end = ent.doc, ent.start, ent.end
     while (start > max(0, ent.start - 2) and _name_part(doc[start - 1]) and doc[start - 1].whitespace_
-           and not before_first_name(doc, start - 1, first_names)):
+           and not before_first_name(doc, start - 1, first_names)
+           and not _portfolio_words([doc[start - 1].text])):  # 'minister van Financiën [Ingrid Bakhuis]'
         start -= 1
     while end < min(len(doc), ent.end + 2) and _name_part(doc[end]) and doc[end - 1].whitespace_:
         end += 1
@@ -346,6 +379,8 @@ class EntityIndex:
                 organisations.add(normalize_name(trimmed.text))
             if label == "MISC" and is_attributive_adjective(trimmed):
                 continue
+            if names_a_portfolio(trimmed):
+                continue
             if any(char.isalpha() for char in trimmed.text):
                 spans.append((trimmed, label, ent.label_))
         spans = with_organisation_names(spans, organisation_name_spans(self.doc))
@@ -388,6 +423,8 @@ class EntityIndex:
             if length is None:
                 continue
             name = token.text[:length]
+            if _portfolio_words(name.split()):
+                continue  # 'Defensie-ministers'
             cluster = self._cluster_named(by_key, name)
             if cluster is None and is_known_organisation(name):
                 cluster = EntityCluster(label=ORG, canonical=name)

@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 from pipeline.resources import load_resource
 
 ORG = "ORG"
+_OPENS_A_SENTENCE = (":", ";", "-", "–", "—", "•")
 _NAME, _MID_SENTENCE, _PREFIX = "NAME", "MID_SENTENCE", "PREFIX"
 
 
@@ -57,6 +58,8 @@ def _inside_sentence(doc: Doc, start: int, end: int) -> bool:
     at a sentence start."""
     if start == 0 or doc[start].is_sent_start or _capitalised(doc[start - 1]):
         return False
+    if doc[start - 1].is_quote or doc[start - 1].text in _OPENS_A_SENTENCE:
+        return False  # '“Groen is prima”': a quote or a colon starts a sentence
     return end == len(doc) or not _capitalised(doc[end])
 
 
