@@ -320,3 +320,25 @@ def test_a_name_beginning_or_ending_with_an_organisation_noun_is_an_organisation
 )
 def test_portfolio_words_are_no_entity(words, ents, expected):
     assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected
+
+
+@pytest.mark.parametrize(
+    "words, pos, ents, expected",
+    [
+        # the untagged surname of a person named in full joins that person
+        (["zegt", "Carolien", "Hoogendijk", ".", "Volgens", "Hoogendijk", "lijdt", "het"],
+         ["VERB", "PROPN", "PROPN", "PUNCT", "ADP", "PROPN", "VERB", "DET"], [(1, 3, "PER")],
+         [("Carolien Hoogendijk", "Carolien Hoogendijk"), ("Hoogendijk", "Carolien Hoogendijk")]),
+        # negative: another first name before it, two people with that surname, a particle
+        (["Carolien", "Hoogendijk", "en", "Jan", "Hoogendijk"], ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN"],
+         [(0, 2, "PER")], [("Carolien Hoogendijk", "Carolien Hoogendijk")]),
+        (["Carolien", "Hoogendijk", "en", "Kees", "Hoogendijk", "of", "Hoogendijk"],
+         ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "CCONJ", "PROPN"], [(0, 2, "PER"), (3, 5, "PER")],
+         [("Carolien Hoogendijk", "Carolien Hoogendijk"), ("Kees Hoogendijk", "Kees Hoogendijk")]),
+        (["Ursula", "Leyen", "en", "von", "der", "Leyen"], ["PROPN", "PROPN", "CCONJ", "ADP", "ADP", "PROPN"],
+         [(0, 2, "PER")], [("Ursula Leyen", "Ursula Leyen")]),
+    ],
+)
+def test_untagged_surname_of_a_named_person(words, pos, ents, expected):
+    doc = make_doc(words, ents, pos=pos)
+    assert [(m.text, m.canonical) for m in extract_entities(doc, "d")] == expected

@@ -410,7 +410,45 @@ class EntityIndex:
             self._remember_role(span, cluster)
         self._raw_labels = {(s.start_char, s.end_char): raw for s, _l, raw in spans}
         self._add_compound_name_parts(by_key)
+        self._add_untagged_surnames()
         self._mentions.sort(key=lambda item: item[0])
+
+    def _add_untagged_surnames(self) -> None:
+        """'Volgens [Hoogendijk] lijdt het bedrijf ...' after 'topvrouw Carolien Hoogendijk':
+        the surname of a person named in full elsewhere in the document is a mention of
+        that person where the model left it untagged, unless two people share it or
+        a capitalised untagged word next to it may make it another name ('Jan Hoogendijk')."""
+        owners: dict[str, list[EntityCluster]] = {}
+        for cluster in self.clusters:
+            words = cluster.canonical.split()
+            if cluster.label == "PER" and len(words) >= 2 and words[-1][:1].isupper():
+                owners.setdefault(words[-1], []).append(cluster)
+        if not owners:
+            return
+        covered = sorted((start, end) for start, end, _span, _cluster in self._mentions)
+        particles = _name_particles()
+
+        def uncovered(token) -> bool:
+            at = bisect_left(covered, (token.idx + len(token), 0))
+            return not any(start < token.idx + len(token) and token.idx < end for start, end in covered[max(0, at - 2):at])
+
+        def free_name_word(token) -> bool:  # 'Jan' of 'Jan Hoogendijk'; not 'Volgens'
+            return (token.is_title or token.is_upper) and token.pos_ in ("PROPN", "NOUN", "X") and uncovered(token)
+
+        for token in self.doc:
+            clusters = owners.get(token.text)
+            if clusters is None or len(clusters) > 1 or not uncovered(token):
+                continue
+            before = self.doc[token.i - 1] if token.i > 0 else None
+            after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+            if before is not None and (before.text in particles or (free_name_word(before) and not token.is_sent_start)):
+                continue
+            if after is not None and free_name_word(after):
+                continue
+            chars = (token.idx, token.idx + len(token))
+            clusters[0].mentions.append(chars)
+            self._mentions.append((*chars, self.doc[token.i:token.i + 1], clusters[0]))
+            self._raw_labels[chars] = None
 
     def _add_compound_name_parts(self, by_key: dict[tuple[str, str], EntityCluster]) -> None:
         """'VVD-fractie', 'NAVO-landen', 'GroenLinks-PvdA-leider': the name before the
