@@ -57,8 +57,9 @@ def test_surname_before_the_full_name_still_joins_it():
         # determiners and titles are not part of the name
         (["minister", "Wallace", "zei"], [(0, 2, "PER")], [("Wallace", "PER", "Wallace")]),
         (["Koersdirecteur", "Marc", "Verhaeghe"], [(0, 3, "PER")], [("Marc Verhaeghe", "PER", "Marc Verhaeghe")]),
-        # a one-word name that happens to be a role word stays
-        (["Directeur", "zei"], [(0, 1, "PER")], [("Directeur", "PER", "Directeur")]),
+        # a one-word name that happens to be a role word stays inside a sentence
+        # (at a sentence start it is the role: test_a_role_at_a_sentence_start_is_no_name)
+        (["zei", "Directeur"], [(1, 2, "PER")], [("Directeur", "PER", "Directeur")]),
         # spans without letters are not names
         (["€", "3"], [(0, 1, "MISC")], []),
     ],
@@ -342,3 +343,21 @@ def test_portfolio_words_are_no_entity(words, ents, expected):
 def test_untagged_surname_of_a_named_person(words, pos, ents, expected):
     doc = make_doc(words, ents, pos=pos)
     assert [(m.text, m.canonical) for m in extract_entities(doc, "d")] == expected
+
+
+@pytest.mark.parametrize(
+    "words, ents, expected",
+    [
+        # a role capitalised at a sentence start is no name
+        (["Kamerlid", "Tom", "Jansen", "zei"], [(0, 1, "PER"), (1, 3, "PER")], [("Tom Jansen", "PER")]),
+        (["“", "Burgemeester", "zei", "het", "”"], [(1, 2, "PER")], []),
+        # negative: inside a sentence it may be a surname; a compound organisation stays
+        (["zei", "Koning", "gisteren"], [(1, 2, "PER")], [("Koning", "PER")]),
+        (["Belastingdienst", "meldt"], [(0, 1, "ORG")], [("Belastingdienst", "ORG")]),
+        # a surname that is also a role comes back as the person named in full
+        (["Roelof", "Bisschop", "sprak", ".", "Bisschop", "zei"], [(0, 2, "PER"), (4, 5, "PER")],
+         [("Roelof Bisschop", "PER"), ("Bisschop", "PER")]),
+    ],
+)
+def test_a_role_at_a_sentence_start_is_no_name(words, ents, expected):
+    assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected

@@ -38,6 +38,9 @@ def rows(doc):
         # a model entity with another capitalised word keeps its span and label
         (["het", "CDA", "Limburg", "wil"], [(1, 3, "ORG")], [("CDA Limburg", "ORG", "ORG")]),
         (["zegt", "Jan", "Groen", "."], [(1, 3, "PER")], [("Jan Groen", "PER", "PER")]),
+        # a person the model ran on into a club is split from it; the club joins no person
+        (["zei", "Tarik", "Benali", "Feyenoord", ".", "Feyenoord", "won"], [(1, 4, "PER"), (5, 6, "PER")],
+         [("Tarik Benali", "PER", "PER"), ("Feyenoord", "ORG", None), ("Feyenoord", "ORG", "PER")]),
         # a person 'van' a party: the affiliation is cut and the party added
         (["zegt", "Femke", "Hulshof", "van", "GroenLinks-PvdA", "."], [(1, 5, "PER")],
          [("Femke Hulshof", "PER", "PER"), ("GroenLinks-PvdA", "ORG", None)]),

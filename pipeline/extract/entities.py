@@ -221,6 +221,16 @@ def after_organisation_name_noun(span: Span) -> bool:
     return word in words or any(head != word for head in noun_heads(word, compound_heads))
 
 
+def is_person_role_word(span: Span) -> bool:
+    """'[Kamerlid] Tom van Rijn', '[Burgemeester] zei': a lone person role (or a compound
+    ending in one), capitalised only because it starts a sentence, that the model took
+    for a name; roles are no entities. Inside a sentence it may be a surname ('Koning')."""
+    if len(span) != 1 or not span[0].is_title or not _is_person_role(span[0].lower_):
+        return False
+    token = span[0]
+    return token.i == 0 or bool(token.is_sent_start) or token.doc[token.i - 1].is_punct
+
+
 def _portfolio_words(words: list[str]) -> bool:
     """Every word names a ministry's or portfolio's field ('Financiën', 'Infrastructuur
     en Waterstaat'; roles.json departments)."""
@@ -379,12 +389,16 @@ class EntityIndex:
                 organisations.add(normalize_name(trimmed.text))
             if label == "MISC" and is_attributive_adjective(trimmed):
                 continue
-            if names_a_portfolio(trimmed):
+            if names_a_portfolio(trimmed) or is_person_role_word(trimmed):
                 continue
             if any(char.isalpha() for char in trimmed.text):
                 spans.append((trimmed, label, ent.label_))
-        spans = with_organisation_names(spans, organisation_name_spans(self.doc))
+        known = organisation_name_spans(self.doc)
+        spans = with_organisation_names(spans, known)
         decided = {key: "ORG" for key in organisations} | {key: "LOC" for key in places}
+        # Names the text itself types never join a person as a short form ('Feyenoord'
+        # is no surname of 'Tarik Benali Feyenoord').
+        typed = set(decided) | {normalize_name(name.text) for name in known}
         spans = self._vote_labels(spans, decided=decided)
         # Longest names first, so short forms can join the full name.
         order = sorted(range(len(spans)), key=lambda i: (-len(spans[i][0]), spans[i][0].start_char))
@@ -395,7 +409,7 @@ class EntityIndex:
             key = normalize_name(span.text)
             cluster = (
                 by_key.get((label, key))
-                or self._person_for_short_form(span, label)
+                or (self._person_for_short_form(span, label) if key not in typed else None)
                 or self._expansion_of_acronym(span)
             )
             if cluster is None:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from pipeline.models import canonical_label
 from pipeline.resources import load_resource
 
 ORG = "ORG"
@@ -74,6 +75,18 @@ def organisation_name_spans(doc: Doc) -> list[Span]:
     return filter_spans(spans)
 
 
+def _person_beside(span: Span, label: str, outside: list) -> Span | None:
+    """The person's part of a PER entity that ran on into a known name before or after
+    it ('Tarik Benali Feyenoord'): the words outside the name, when they are all on one
+    side of it. Other labels keep their span ('CDA Limburg')."""
+    if canonical_label(label) != "PER" or not outside:
+        return None
+    first, last = outside[0].i, outside[-1].i
+    if last - first + 1 != len(outside) or (first != span.start and last != span.end - 1):
+        return None
+    return span.doc[first:last + 1]
+
+
 def with_organisation_names(
     spans: Iterable[tuple[Span, str, str | None]], names: list[Span]
 ) -> list[tuple[Span, str, str | None]]:
@@ -83,7 +96,8 @@ def with_organisation_names(
       (the raw label stays only when the span is the same);
     - a model entity that runs on beyond the names it overlaps keeps its span when
       a capitalised word lies outside them ('CDA Limburg', 'Jan Groen'), and else is
-      replaced by them ('[Partij voor de Dieren] en [Forum voor Democratie]');
+      replaced by them ('[Partij voor de Dieren] en [Forum voor Democratie]'); a
+      person followed or preceded by a name is split from it ('Tarik Benali Feyenoord');
     - a name the model did not tag is added, with no raw label.
     """
     result: list[tuple[Span, str, str | None]] = []
@@ -103,7 +117,11 @@ def with_organisation_names(
             continue
         outside = [token for token in span if not any(name.start <= token.i < name.end for name in overlapping)]
         keep_model = any(_capitalised(token) for token in outside if token.is_alpha)
-        if keep_model:
+        person = _person_beside(span, label, outside) if keep_model else None
+        if person is not None:
+            result.append((person, label, raw))  # 'Tarik Benali [Feyenoord]': the person and the club
+            keep_model = False
+        elif keep_model:
             result.append((span, label, raw))
         for name in overlapping:
             if (name.start, name.end) not in settled:
