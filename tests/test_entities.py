@@ -264,6 +264,9 @@ def _rows_with_offsets(doc):
         (["een", "D66-raadslid", "zegt"], [], [("D66", "ORG", "D66", 4, 7)]),
         (["GroenLinks-PvdA-leider", "Jesse", "Klaver"], [(1, 3, "PER")],
          [("GroenLinks-PvdA", "ORG", "GroenLinks-PvdA", 0, 15), ("Jesse Klaver", "PER", "Jesse Klaver", 23, 35)]),
+        # a known name of several words before the hyphen
+        (["een", "Vlaams", "Belang-parlementslid"], [(1, 3, "MISC")],
+         [("Vlaams Belang", "ORG", "Vlaams Belang", 4, 17)]),
         # a person's surname joins the person
         (["Geert", "Wilders", "en", "het", "Wilders-effect"], [(0, 2, "PER")],
          [("Geert Wilders", "PER", "Geert Wilders", 0, 13), ("Wilders", "PER", "Geert Wilders", 21, 28)]),
@@ -310,6 +313,8 @@ def test_a_name_beginning_or_ending_with_an_organisation_noun_is_an_organisation
         (["Yasmina", "El", "Amrani", "(", "Duurzaamheid", ")"], [(0, 3, "PER"), (4, 5, "ORG")],
          [("Yasmina El Amrani", "PER")]),
         (["een", "vergadering", "van", "Defensie-ministers"], [(3, 4, "MISC")], []),
+        (["zegt", "Groen-fractieleider", "Jasper", "Declercq"], [(1, 2, "MISC"), (2, 4, "PER")],
+         [("Groen", "ORG"), ("Jasper Declercq", "PER")]),  # a party, though 'groen' is a portfolio too
         # ... but the ministry they name is, and so are other names
         (["het", "ministerie", "van", "Infrastructuur", "en", "Waterstaat"], [(1, 6, "ORG")],
          [("ministerie van Infrastructuur en Waterstaat", "ORG")]),

@@ -252,8 +252,8 @@ def names_a_portfolio(span: Span) -> bool:
     words = [token.text for token in span]
     if len(span) == 1 and (length := compound_name_prefix_length(span.text)) is not None:
         words = [span.text[:length]]
-    if not _portfolio_words(words):
-        return False
+    if not _portfolio_words(words) or is_known_organisation(" ".join(words)):
+        return False  # 'Groen' is a party too
     doc, i = span.doc, span.start - 1
     while i >= 0 and (doc[i].lower_ in ("van", "en", ",") or _portfolio_words([doc[i].text])):
         i -= 1
@@ -465,18 +465,20 @@ class EntityIndex:
             self._raw_labels[chars] = None
 
     def _add_compound_name_parts(self, by_key: dict[tuple[str, str], EntityCluster]) -> None:
-        """'VVD-fractie', 'NAVO-landen', 'GroenLinks-PvdA-leider': the name before the
-        hyphen of a compound is a mention of its own (annotation guide, entities 1) when
-        the document names it elsewhere or it is a known organisation. A model entity
-        that was just the compound ('NAVO-landen' MISC, the CoNLL-2002 way) gives way
-        to it; inside a longer entity nothing changes."""
-        for token in self.doc:
+        """'VVD-fractie', 'NAVO-landen', 'GroenLinks-PvdA-leider', 'Vlaams Belang-parlementslid':
+        the name before the hyphen of a compound (with the words before it, for a known
+        name of several) is a mention of its own (annotation guide, entities 1) when
+        the document names it elsewhere or it is a known organisation. Model entities
+        within those words ('NAVO-landen' MISC, the CoNLL-2002 way) give way to it;
+        inside a longer entity nothing changes."""
+        doc = self.doc
+        for token in doc:
             length = compound_name_prefix_length(token.text)
             if length is None:
                 continue
-            name = token.text[:length]
-            if _portfolio_words(name.split()):
-                continue  # 'Defensie-ministers'
+            first, name = self._compound_name(token, length)
+            if _portfolio_words(name.split()) and not is_known_organisation(name):
+                continue  # 'Defensie-ministers', but 'Groen-fractieleider'
             cluster = self._cluster_named(by_key, name)
             if cluster is None and is_known_organisation(name):
                 cluster = EntityCluster(label=ORG, canonical=name)
@@ -484,19 +486,30 @@ class EntityIndex:
                 by_key[(ORG, normalize_name(name))] = cluster
             if cluster is None:
                 continue
-            token_chars = (token.idx, token.idx + len(token))
-            enclosing = [m for m in self._mentions if m[0] < token_chars[1] and token_chars[0] < m[1]]
-            if any((start, end) != token_chars for start, end, _span, _cluster in enclosing):
+            words = (doc[first].idx, token.idx + len(token))
+            enclosing = [m for m in self._mentions if m[0] < words[1] and words[0] < m[1]]
+            if any(start < words[0] or end > words[1] for start, end, _span, _cluster in enclosing):
                 continue
             for mention in enclosing:
                 self._mentions.remove(mention)
-                mention[3].mentions.remove(token_chars)
+                mention[3].mentions.remove(mention[:2])
                 if not mention[3].mentions:
                     self.clusters.remove(mention[3])
-            part = (token.idx, token.idx + length)
+            part = (doc[first].idx, token.idx + length)
             cluster.mentions.append(part)
-            self._mentions.append((*part, self.doc[token.i:token.i + 1], cluster))
+            self._mentions.append((*part, doc[first:token.i + 1], cluster))
             self._raw_labels[part] = None
+
+    def _compound_name(self, token, length: int) -> tuple[int, str]:
+        """(first token, name) of the name that ends before ``token``'s hyphen: a known
+        name of several words when the words before complete one ('Vlaams Belang-...'),
+        else the part before the hyphen alone."""
+        prefix = token.text[:length]
+        for first in range(token.i - 1, max(-1, token.i - 4), -1):
+            name = " ".join([t.text for t in self.doc[first:token.i]] + [prefix])
+            if is_known_organisation(name):
+                return first, name
+        return token.i, prefix
 
     @staticmethod
     def _cluster_named(by_key: dict[tuple[str, str], EntityCluster], name: str) -> EntityCluster | None:
