@@ -321,6 +321,11 @@ def test_a_name_beginning_or_ending_with_an_organisation_noun_is_an_organisation
         (["het", "ministerie", "van", "Infrastructuur", "en", "Waterstaat"], [(3, 6, "ORG")],
          [("Infrastructuur en Waterstaat", "ORG")]),
         (["minister", "van", "Financiën", "Ingrid", "Bakhuis"], [(3, 5, "PER")], [("Ingrid Bakhuis", "PER")]),
+        # a portfolio the model took into a name after a role: the rest is the person
+        (["minister", "van", "Welzijn", "Elke", "Vandeputte"], [(2, 5, "MISC")], [("Elke Vandeputte", "PER")]),
+        (["de", "dienst", "van", "Welzijn", "Elke", "Vandeputte"], [(3, 6, "MISC")],
+         [("Welzijn Elke Vandeputte", "MISC")]),
+        (["De", "Algemene", "Onderwijsbond", "meldt"], [(1, 3, "ORG")], [("Algemene Onderwijsbond", "ORG")]),
         (["de", "haven", "van", "Rotterdam"], [(3, 4, "LOC")], [("Rotterdam", "LOC")]),
     ],
 )

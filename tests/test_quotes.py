@@ -859,6 +859,11 @@ UNSEEN_CLASSES = [
         [("indirect", "er geen geld is", "zegt", "Anne Bakker")],
         id="name-in-apposition-after-a-role-with-a-modifier",
     ),
+    pytest.param(
+        "'Het systeem kraakt aan alle kanten', aldus gedelegeerd bestuurder Greet Vercammen.",
+        [("direct", "Het systeem kraakt aan alle kanten", "aldus", "Greet Vercammen")],
+        id="participle-before-the-role",
+    ),
 ]
 
 

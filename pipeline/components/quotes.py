@@ -737,6 +737,9 @@ class _DocState:
             return False
         if self.nationality_form(i):
             return True
+        if low == token.text and token.pos_ in ("VERB", "ADJ") and self.is_role(i + 1) and low.endswith(
+                ("d", "t", "end")):
+            return True  # 'gedelegeerd bestuurder', 'waarnemend burgemeester': a participle before a role
         return low == token.text and (token.pos_ == "ADJ" or low.endswith("e"))
 
     def is_verb_like(self, i: int) -> bool:

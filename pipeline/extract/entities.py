@@ -244,6 +244,20 @@ def _departments() -> frozenset[str]:
     return frozenset(load_resource("roles")["departments"]["words"])
 
 
+def person_after_role_and_portfolio(span: Span) -> Span | None:
+    """'minister van [Welzijn Elke Vandeputte]': an entity that begins with portfolio
+    words, right after 'van' and a person role, is that person once they are cut,
+    whatever label the model gave the whole; None for any other span ('de [Algemene
+    Onderwijsbond]' keeps its 'Algemene')."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "van" or not _is_person_role(doc[span.start - 2].lower_):
+        return None
+    cut = span.start
+    while cut < span.end and _portfolio_words([doc[cut].text]):
+        cut += 1
+    return doc[cut:span.end] if span.start < cut and span.end - cut >= 2 else None
+
+
 def names_a_portfolio(span: Span) -> bool:
     """'minister van [Financiën]', 'wethouder El Amrani ([Duurzaamheid])': a name of
     portfolio words only is no entity (annotation guide 3), unless it names the
@@ -379,6 +393,8 @@ class EntityIndex:
             if label is None:
                 continue
             trimmed = trim_span(ent)
+            if (person := person_after_role_and_portfolio(trimmed)) is not None:
+                trimmed, label = person, "PER"  # 'minister van [Welzijn Elke Vandeputte]' MISC
             if label == "PER":
                 trimmed = drop_affiliation(trimmed)
             if label in ("PER", "MISC") and after_place_noun(trimmed):
