@@ -371,3 +371,24 @@ def test_untagged_surname_of_a_named_person(words, pos, ents, expected):
 )
 def test_a_role_at_a_sentence_start_is_no_name(words, ents, expected):
     assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected
+
+
+@pytest.mark.parametrize(
+    "words, ents, expected",
+    [
+        # an organisation noun right before a place: one organisation
+        (["Het", "Havenbedrijf", "Rotterdam", "meldt"], [(1, 2, "MISC"), (2, 3, "LOC")],
+         [("Havenbedrijf Rotterdam", "ORG")]),
+        (["de", "Politiezone", "Gent", "meldt"], [(2, 3, "LOC")], [("Politiezone Gent", "ORG")]),
+        # an organisation cut before 'voor de ...' runs on
+        (["het", "Centraal", "Bureau", "voor", "de", "Statistiek", "meldt"], [(1, 3, "ORG"), (5, 6, "MISC")],
+         [("Centraal Bureau voor de Statistiek", "ORG")]),
+        # negative: a noun that also begins places, a lower-case noun, a person after 'van'
+        (["de", "Provincie", "Utrecht"], [(1, 3, "LOC")], [("Provincie Utrecht", "LOC")]),
+        (["het", "bedrijf", "Rotterdam"], [(2, 3, "LOC")], [("Rotterdam", "LOC")]),
+        (["de", "Europese", "Commissie", "van", "Ursula", "Jansen"], [(1, 3, "ORG"), (4, 6, "PER")],
+         [("Europese Commissie", "ORG"), ("Ursula Jansen", "PER")]),
+    ],
+)
+def test_organisation_names_cut_by_the_model_are_mended(words, ents, expected):
+    assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected

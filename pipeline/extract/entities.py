@@ -355,6 +355,55 @@ def _first_name_tagged_misc(span: Span) -> bool:
     )
 
 
+def _organisation_noun(token) -> bool:
+    """A capitalised organisation noun or compound of one ('Havenbedrijf', 'Bureau',
+    'Universiteit'), not one that also begins place names ('Provincie')."""
+    if not token.is_title:
+        return False
+    if token.lower_ in load_resource("roles")["organisation_name_nouns"]["not_in_place_names"]:
+        return False
+    head = role_head(token.lower_)
+    return head is not None and head[0] == "organisation"
+
+
+def repair_organisation_spans(ents: list[Span]) -> list[Span]:
+    """Two cuts the model makes in organisation names, mended:
+    '[Havenbedrijf] [Rotterdam]' (an organisation noun, tagged or not, right before a
+    place: one ORG), and '[Centraal Bureau] voor de Statistiek' (an ORG ending in an
+    organisation noun runs on through 'voor/van (de|het)' and capitalised words)."""
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    repaired: list[Span] = []
+    swallowed: set[tuple[int, int]] = set()
+    for ent in ents:
+        if (ent.start, ent.end) in swallowed:
+            continue
+        label = canonical_label(ent.label_)
+        previous = repaired[-1] if repaired else None
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if label == "LOC" and before is not None and _organisation_noun(before) and before.whitespace_:
+            if previous is not None and (previous.start, previous.end) == (before.i, before.i + 1):
+                repaired.pop()
+            if previous is None or previous.end <= before.i or (previous.start, previous.end) == (before.i, before.i + 1):
+                repaired.append(Span(doc, before.i, ent.end, label="ORG"))
+                continue
+        if label == "ORG" and _organisation_noun(doc[ent.end - 1]):
+            end = ent.end
+            if end + 1 < len(doc) and doc[end].lower_ in ("voor", "van"):
+                k = end + 1 + (doc[end + 1].lower_ in ("de", "het"))
+                words = k
+                while words < min(len(doc), k + 3) and doc[words].is_title and not doc[words].is_sent_start:
+                    words += 1
+                inside = [other for other in ents if other.start < words and other.end > end and other is not ent]
+                if words > k and all(end <= other.start and other.end <= words
+                                      and canonical_label(other.label_) != "PER" for other in inside):
+                    swallowed.update((other.start, other.end) for other in inside)  # '[Statistiek]' MISC
+                    ent = Span(doc, ent.start, words, label=ent.label_)
+        repaired.append(ent)
+    return repaired
+
+
 def merge_split_person_names(ents: tuple[Span, ...]) -> list[Span]:
     """'Karin' + 'Smit' tagged as two PER entities side by side (or the first as MISC)
     are one name: a frequent error of small NER models (B-PER B-PER instead of B-PER
@@ -388,7 +437,7 @@ class EntityIndex:
 
     def _build(self) -> None:
         spans, places, organisations = [], set(), set()
-        for ent in merge_split_person_names(self.doc.ents):
+        for ent in repair_organisation_spans(merge_split_person_names(self.doc.ents)):
             label = canonical_label(ent.label_)
             if label is None:
                 continue
