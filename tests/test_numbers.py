@@ -252,12 +252,18 @@ NOT_NUMBERS = [
     "Hij acht het onwaarschijnlijk.",
     "Kiesinger (65) kwam aan.",
     "Ze won het Vijf Landen Toernooi.",
+    "Bel het loket: 0183-645 200.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_NUMBERS)
 def test_not_a_number(number_nlp, text):
     assert numbers_in(number_nlp, text) == []
+
+
+def test_a_number_in_parentheses_after_an_organisation_is_a_count_not_an_age(number_nlp):
+    # 'De VVD (5)': seats of a party the word list knows; 'Kiesinger (65)' stays an age (above)
+    assert [written for written, _ in numbers_in(number_nlp, "De VVD (5) en het CDA (4) blijven stabiel.")] == ["5", "4"]
 
 
 ONE_AS_COUNT = [

@@ -28,6 +28,8 @@ from text_to_num import text2num
 
 import pipeline.extensions  # noqa: F401  (registers Span._.number)
 from pipeline.components.text_cues import SENTENCE_END, starts_sentence
+from pipeline.extract.organisation_names import is_known_organisation
+from pipeline.models import canonical_label
 from pipeline.resources import load_resource
 
 
@@ -692,7 +694,8 @@ def is_part_of_name_or_code(doc: Doc, span: Span, quantity: Quantity, counted_kn
 
 
 def is_age_in_parentheses(doc: Doc, span: Span, quantity: Quantity) -> bool:
-    """'Kiesinger (65)', 'Anton L. (24, ongehuwd)': the news way of giving an age."""
+    """'Kiesinger (65)', 'Anton L. (24, ongehuwd)': the news way of giving an age; not
+    after an organisation ('De VVD (5), het CDA (4)': seats, members, a count)."""
     before, after = _prev(doc, span.start), _next(doc, span.end)
     name = _prev(doc, span.start, 2)
     return (
@@ -700,7 +703,13 @@ def is_age_in_parentheses(doc: Doc, span: Span, quantity: Quantity) -> bool:
         and before is not None and before.text == "("
         and after is not None and after.text in (")", ",")
         and name is not None and (name.text[:1].isupper() or name.text.endswith("."))
+        and not _names_an_organisation(name)
     )
+
+
+def _names_an_organisation(token) -> bool:
+    """The model tagged ``token`` as part of an organisation, or it is a known one."""
+    return canonical_label(token.ent_type_) == "ORG" if token.ent_type_ else is_known_organisation(token.text)
 
 
 def is_reference_number(doc: Doc, span: Span, vocab: NumberVocabulary) -> bool:
@@ -715,8 +724,8 @@ def is_phone_or_code(doc: Doc, span: Span, quantity: Quantity) -> bool:
     if re.match(r"^[^\d]*0\d", first):
         return True
     before, after = _prev(doc, span.start), _next(doc, span.end)
-    return quantity.digits and any(
-        t is not None and re.fullmatch(r"\d+", t.text) is not None for t in (before, after)
+    return quantity.digits and any(  # '020 123 4567', '0183-645 200'
+        t is not None and re.fullmatch(r"\d+|0\d+(?:-\d+)+", t.text) is not None for t in (before, after)
     )
 
 
