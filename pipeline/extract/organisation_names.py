@@ -136,4 +136,20 @@ def with_organisation_names(
                     result.append((name, ORG, None))
                 settled.add((name.start, name.end))
     result += [(name, ORG, None) for name in names if (name.start, name.end) not in settled]
-    return sorted(result, key=lambda item: (item[0].start, item[0].end))
+    return _with_branch_places(sorted(result, key=lambda item: (item[0].start, item[0].end)),
+                               {(name.start, name.end) for name in names})
+
+
+def _with_branch_places(spans: list[tuple[Span, str, str | None]],
+                        names: set[tuple[int, int]]) -> list[tuple[Span, str, str | None]]:
+    """'[GGD] [Rotterdam-Rijnmond]', '[CDA] [Limburg]': a place right after a known
+    organisation's name names its branch; the two are one organisation."""
+    merged: list[tuple[Span, str, str | None]] = []
+    for span, label, raw in spans:
+        if merged and canonical_label(label) == "LOC":
+            previous = merged[-1][0]
+            if (previous.start, previous.end) in names and previous.end == span.start and previous[-1].whitespace_:
+                merged[-1] = (Span(span.doc, previous.start, span.end, label=ORG), ORG, None)
+                continue
+        merged.append((span, label, raw))
+    return merged
