@@ -478,6 +478,10 @@ DAY_RANGES = [
     ("Tussen 10 en 20 maart vielen 12 doden.",
      [("10", dt.date(2021, 3, 10)), ("20 maart", dt.date(2021, 3, 20))], ["12"]),
     ("Het kantoor is 7 t/m 9 april dicht.", [("7", dt.date(2022, 4, 7)), ("9 april", dt.date(2022, 4, 9))], []),
+    # across a month's end: the first day is in the month before
+    ("Het kantoor is van 28 tot 3 april dicht.", [("28", dt.date(2022, 3, 28)), ("3 april", dt.date(2022, 4, 3))], []),
+    ("De uitverkoop loopt van 30 tot en met 2 januari 2023.",
+     [("30", dt.date(2022, 12, 30)), ("2 januari 2023", dt.date(2023, 1, 2))], []),
     # negative: a range of numbers with no month after it, or a month that is not next
     ("Hij kreeg 3 tot 12 jaar cel.", [], ["3 tot 12"]),
     ("Van de klanten betaalde 3 tot 12 procent in juni niet.", [("juni", dt.date(2021, 6, 1))], ["3 tot 12"]),

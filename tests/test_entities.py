@@ -348,6 +348,15 @@ def test_portfolio_words_are_no_entity(words, ents, expected):
          [("Carolien Hoogendijk", "Carolien Hoogendijk"), ("Kees Hoogendijk", "Kees Hoogendijk")]),
         (["Ursula", "Leyen", "en", "von", "der", "Leyen"], ["PROPN", "PROPN", "CCONJ", "ADP", "ADP", "PROPN"],
          [(0, 2, "PER")], [("Ursula Leyen", "Ursula Leyen")]),
+        # a sentence start, a capitalised word after it, a surname with a particle
+        (["Peter", "Brand", "sprak", ".", "Brand", "in", "een", "loods"],
+         ["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "ADP", "DET", "NOUN"], [(0, 2, "PER")],
+         [("Peter Brand", "Peter Brand")]),
+        (["Eva", "Zwart", "zag", "Zwart", "Piet"], ["PROPN", "PROPN", "VERB", "PROPN", "PROPN"], [(0, 2, "PER")],
+         [("Eva Zwart", "Eva Zwart")]),
+        (["Marco", "de", "Boer", "zegt", "dat", "Boer", "zijn", "zwaar", "is"],
+         ["PROPN", "ADP", "PROPN", "VERB", "SCONJ", "NOUN", "AUX", "ADJ", "AUX"], [(0, 3, "PER")],
+         [("Marco de Boer", "Marco de Boer")]),
     ],
 )
 def test_untagged_surname_of_a_named_person(words, pos, ents, expected):
@@ -364,9 +373,9 @@ def test_untagged_surname_of_a_named_person(words, pos, ents, expected):
         # negative: inside a sentence it may be a surname; a compound organisation stays
         (["zei", "Koning", "gisteren"], [(1, 2, "PER")], [("Koning", "PER")]),
         (["Belastingdienst", "meldt"], [(0, 1, "ORG")], [("Belastingdienst", "ORG")]),
-        # a surname that is also a role comes back as the person named in full
-        (["Roelof", "Bisschop", "sprak", ".", "Bisschop", "zei"], [(0, 2, "PER"), (4, 5, "PER")],
-         [("Roelof Bisschop", "PER"), ("Bisschop", "PER")]),
+        # negative: a surname that is also a role, in a list, is no sentence start
+        (["Wilders", ",", "Koning", "en", "Bisschop", "stemden"], [(0, 1, "PER"), (2, 3, "PER"), (4, 5, "PER")],
+         [("Wilders", "PER"), ("Koning", "PER"), ("Bisschop", "PER")]),
     ],
 )
 def test_a_role_at_a_sentence_start_is_no_name(words, ents, expected):

@@ -90,6 +90,8 @@ VALUES = [
     ("Vannacht daalt de temperatuur tot min 8 graden.", "min 8", -8.0),
     ("Het vroor minus 12 graden.", "minus 12", -12.0),
     ("Er kwamen plus min 20 mensen.", "20", 20.0),  # 'plus min': about 20
+    ("Hij liep het in 2 uur 3 min 20 seconden.", "20", 20.0),  # minutes
+    ("Het kost 10 euro min 2 euro korting.", "2", 2.0),  # a subtraction
 ]
 
 

@@ -755,10 +755,15 @@ class DateFinder:
         base = Base(published, precision, day)
         values = [resolve(m, base) for m in mentions]
         for i, mention in enumerate(mentions[:-1]):
-            if mention.range_start and values[i + 1].value is not None:
-                # 'tussen 1 en 15 maart': both days in the year the last one was read in.
-                day = _safe_date(values[i + 1].value.year, mention.month, mention.day)
-                values[i] = values[i]._replace(value=day or values[i].value)
+            last = values[i + 1].value
+            if mention.range_start and last is not None:
+                # 'tussen 1 en 15 maart': both days in the year the last one was read in;
+                # 'van 28 tot 3 juni': a first day after the last is in the month before.
+                first = _safe_date(last.year, last.month, mention.day)
+                if first is not None and mention.day > last.day:
+                    first = _safe_date(*((last.year, last.month - 1) if last.month > 1 else (last.year - 1, 12)),
+                                       mention.day)
+                values[i] = values[i]._replace(value=first or values[i].value)
         dates = [DateMatch(m.span.start, m.span.end, value) for m, value in zip(mentions, values)]
         return DateMatches(dates, inferred)
 

@@ -878,11 +878,14 @@ def find_modifier(adjectives: list[Token], vocab: NumberVocabulary) -> str | Non
 
 def minus_word_before(doc: Doc, span: Span, vocab: NumberVocabulary) -> bool:
     """'min 8 graden', 'tot minus 3': a minus word right before a single positive
-    number; not 'plus min 20' (about 20)."""
+    number; not 'plus min 20' (about 20), nor after a number or a noun, where 'min' is
+    minutes or a subtraction ('3 min 20 seconden', '10 euro min 2 euro korting')."""
     i = span.start - 1
     if i < 0 or doc[i].lower_ not in vocab.minus_words or doc[span.start].text[:1] in vocab.minus_signs:
         return False
-    return not (i > 0 and doc[i - 1].lower_ in ("plus", "+"))
+    before = doc[i - 1] if i > 0 else None
+    return before is None or not (before.lower_ in ("plus", "+") or before.like_num
+                                  or before.pos_ in ("NOUN", "PROPN", "NUM", "SYM"))
 
 
 def build_matcher(vocab_strings, vocab: NumberVocabulary) -> Matcher:

@@ -737,8 +737,7 @@ class _DocState:
             return False
         if self.nationality_form(i):
             return True
-        if low == token.text and token.pos_ in ("VERB", "ADJ") and self.is_role(i + 1) and low.endswith(
-                ("d", "t", "end")):
+        if low == token.text and token.pos_ in ("VERB", "ADJ") and self.is_role(i + 1) and low.endswith(("d", "t")):
             return True  # 'gedelegeerd bestuurder', 'waarnemend burgemeester': a participle before a role
         return low == token.text and (token.pos_ == "ADJ" or low.endswith("e"))
 

@@ -228,15 +228,23 @@ def is_person_role_word(span: Span) -> bool:
     if len(span) != 1 or not span[0].is_title or not _is_person_role(span[0].lower_):
         return False
     token = span[0]
-    return token.i == 0 or bool(token.is_sent_start) or token.doc[token.i - 1].is_punct
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = token.doc[token.i - 1]
+    return before.is_quote or before.text in (".", "!", "?", ":", ";")  # not 'Wilders, Koning en ...'
 
 
 def _portfolio_words(words: list[str]) -> bool:
     """Every word names a ministry's or portfolio's field ('Financiën', 'Infrastructuur
-    en Waterstaat'; roles.json departments)."""
+    en Waterstaat'; roles.json departments); punctuation aside, but no number
+    ('Sport 2000' is a shop)."""
     departments = _departments()
-    words = [word.casefold() for word in words if word.isalpha()]
+    words = [word.casefold() for word in words if any(char.isalnum() for char in word)]
     return bool(words) and all(word in departments for word in words)
+
+
+def _portfolio_word(token) -> bool:
+    return _portfolio_words([token.text])
 
 
 @lru_cache(maxsize=1)
@@ -253,9 +261,14 @@ def person_after_role_and_portfolio(span: Span) -> Span | None:
     if span.start < 2 or doc[span.start - 1].lower_ != "van" or not _is_person_role(doc[span.start - 2].lower_):
         return None
     cut = span.start
-    while cut < span.end and _portfolio_words([doc[cut].text]):
+    while cut < span.end and _portfolio_word(doc[cut]):
         cut += 1
-    return doc[cut:span.end] if span.start < cut and span.end - cut >= 2 else None
+    if not (span.start < cut and span.end - cut >= 2):
+        return None
+    # The rest must be known as a person's name ('Elke' is also a word, 'Vandeputte' a
+    # surname), not 'van Sociale [Verzekeringsbank Nederland]'.
+    names = person_name_tokens(doc)
+    return doc[cut:span.end] if names is None or cut in names or span.end - 1 in names else None
 
 
 def names_a_portfolio(span: Span) -> bool:
@@ -266,10 +279,10 @@ def names_a_portfolio(span: Span) -> bool:
     words = [token.text for token in span]
     if len(span) == 1 and (length := compound_name_prefix_length(span.text)) is not None:
         words = [span.text[:length]]
-    if not _portfolio_words(words) or is_known_organisation(" ".join(words)):
+    if not _portfolio_words(words) or is_known_organisation(" ".join(words), mid_sentence=True):
         return False  # 'Groen' is a party too
     doc, i = span.doc, span.start - 1
-    while i >= 0 and (doc[i].lower_ in ("van", "en", ",") or _portfolio_words([doc[i].text])):
+    while i >= 0 and (doc[i].lower_ in ("van", "en", ",") or _portfolio_word(doc[i])):
         i -= 1
     return not (i >= 0 and span.start - i > 1 and doc[i].lower_ in _MINISTRY_NOUNS)
 
@@ -283,16 +296,7 @@ def named_as_organisation(span: Span) -> bool:
     organisation (roles.json organisation, or a compound ending in one) is one,
     except the nouns that also begin place names ('Hof van Twente', 'Provincie ...':
     roles.json organisation_name_nouns not_in_place_names)."""
-    if len(span) < 2:
-        return False
-    excluded = frozenset(load_resource("roles")["organisation_name_nouns"]["not_in_place_names"])
-    for token in (span[0], span[-1]):
-        if not token.is_title or token.lower_ in excluded:
-            continue
-        head = role_head(token.lower_)
-        if head is not None and head[0] == "organisation":
-            return True
-    return False
+    return len(span) >= 2 and (_organisation_noun(span[0]) or _organisation_noun(span[-1]))
 
 
 @lru_cache(maxsize=1)
@@ -303,6 +307,7 @@ def _organisation_name_nouns() -> tuple[frozenset[str], frozenset[str]]:
 
 
 FIRST_NAME_LABEL = "FIRST_NAME"  # the shipped model's gazetteer (pipeline/training/gazetteer.py)
+SURNAME_LABEL = "SURNAME"
 
 
 def first_name_starts(doc: Doc) -> set[int] | None:
@@ -311,6 +316,14 @@ def first_name_starts(doc: Doc) -> set[int] | None:
     if "gazetteer" not in doc.spans:
         return None
     return {span.start for span in doc.spans["gazetteer"] if span.label_ == FIRST_NAME_LABEL}
+
+
+def person_name_tokens(doc: Doc) -> set[int] | None:
+    """Tokens of the gazetteer's first names and surnames, or None without a gazetteer."""
+    if "gazetteer" not in doc.spans:
+        return None
+    return {i for span in doc.spans["gazetteer"] if span.label_ in (FIRST_NAME_LABEL, SURNAME_LABEL)
+            for i in range(span.start, span.end)}
 
 
 def before_first_name(doc: Doc, i: int, first_names: set[int] | None) -> bool:
@@ -331,7 +344,7 @@ def widen_person_name(ent: Span, first_names: set[int] | None = None) -> Span:
     doc, start, end = ent.doc, ent.start, ent.end
     while (start > max(0, ent.start - 2) and _name_part(doc[start - 1]) and doc[start - 1].whitespace_
            and not before_first_name(doc, start - 1, first_names)
-           and not _portfolio_words([doc[start - 1].text])):  # 'minister van Financiën [Ingrid Bakhuis]'
+           and not _portfolio_word(doc[start - 1])):  # 'minister van Financiën [Ingrid Bakhuis]'
         start -= 1
     while end < min(len(doc), ent.end + 2) and _name_part(doc[end]) and doc[end - 1].whitespace_:
         end += 1
@@ -358,19 +371,23 @@ def _first_name_tagged_misc(span: Span) -> bool:
 def _organisation_noun(token) -> bool:
     """A capitalised organisation noun or compound of one ('Havenbedrijf', 'Bureau',
     'Universiteit'), not one that also begins place names ('Provincie')."""
-    if not token.is_title:
-        return False
-    if token.lower_ in load_resource("roles")["organisation_name_nouns"]["not_in_place_names"]:
+    if not token.is_title or token.lower_ in _not_in_place_names():
         return False
     head = role_head(token.lower_)
     return head is not None and head[0] == "organisation"
+
+
+@lru_cache(maxsize=1)
+def _not_in_place_names() -> frozenset[str]:
+    return frozenset(load_resource("roles")["organisation_name_nouns"]["not_in_place_names"])
 
 
 def repair_organisation_spans(ents: list[Span]) -> list[Span]:
     """Two cuts the model makes in organisation names, mended:
     '[Havenbedrijf] [Rotterdam]' (an organisation noun, tagged or not, right before a
     place: one ORG), and '[Centraal Bureau] voor de Statistiek' (an ORG ending in an
-    organisation noun runs on through 'voor/van (de|het)' and capitalised words)."""
+    organisation noun runs on through 'voor/van (de|het)' and capitalised words, never
+    into a person or place: 'de Europese Commissie voor [Oekraïne]')."""
     if not ents:
         return ents
     doc = ents[0].doc
@@ -380,28 +397,38 @@ def repair_organisation_spans(ents: list[Span]) -> list[Span]:
         if (ent.start, ent.end) in swallowed:
             continue
         label = canonical_label(ent.label_)
-        previous = repaired[-1] if repaired else None
         before = doc[ent.start - 1] if ent.start > 0 else None
         if label == "LOC" and before is not None and _organisation_noun(before) and before.whitespace_:
-            if previous is not None and (previous.start, previous.end) == (before.i, before.i + 1):
-                repaired.pop()
-            if previous is None or previous.end <= before.i or (previous.start, previous.end) == (before.i, before.i + 1):
+            previous = repaired[-1] if repaired else None
+            noun_alone = previous is not None and (previous.start, previous.end) == (before.i, before.i + 1)
+            if noun_alone:
+                repaired.pop()  # '[Havenbedrijf]' MISC
+            if noun_alone or previous is None or previous.end <= before.i:
                 repaired.append(Span(doc, before.i, ent.end, label="ORG"))
                 continue
         if label == "ORG" and _organisation_noun(doc[ent.end - 1]):
-            end = ent.end
-            if end + 1 < len(doc) and doc[end].lower_ in ("voor", "van"):
-                k = end + 1 + (doc[end + 1].lower_ in ("de", "het"))
-                words = k
-                while words < min(len(doc), k + 3) and doc[words].is_title and not doc[words].is_sent_start:
-                    words += 1
-                inside = [other for other in ents if other.start < words and other.end > end and other is not ent]
-                if words > k and all(end <= other.start and other.end <= words
-                                      and canonical_label(other.label_) != "PER" for other in inside):
-                    swallowed.update((other.start, other.end) for other in inside)  # '[Statistiek]' MISC
-                    ent = Span(doc, ent.start, words, label=ent.label_)
+            ent = _run_on(ent, ents, swallowed)
         repaired.append(ent)
     return repaired
+
+
+def _run_on(ent: Span, ents: list[Span], swallowed: set[tuple[int, int]]) -> Span:
+    """'[Centraal Bureau] voor de Statistiek': ``ent`` through 'voor/van (de|het)' and up
+    to three capitalised words, when no person or place lies there; the ORG or MISC
+    entities it takes in are added to ``swallowed``."""
+    doc, end = ent.doc, ent.end
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("voor", "van"):
+        return ent
+    name_start = end + 1 + (doc[end + 1].lower_ in ("de", "het"))
+    name_end = name_start
+    while name_end < min(len(doc), name_start + 3) and doc[name_end].is_title and not doc[name_end].is_sent_start:
+        name_end += 1
+    inside = [other for other in ents if other.start < name_end and other.end > end and other is not ent]
+    if name_end == name_start or not all(end <= other.start and other.end <= name_end
+                                         and canonical_label(other.label_) in ("ORG", "MISC") for other in inside):
+        return ent
+    swallowed.update((other.start, other.end) for other in inside)  # '[Statistiek]' MISC
+    return Span(doc, ent.start, name_end, label=ent.label_)
 
 
 def merge_split_person_names(ents: tuple[Span, ...]) -> list[Span]:
@@ -442,7 +469,7 @@ class EntityIndex:
             if label is None:
                 continue
             trimmed = trim_span(ent)
-            if (person := person_after_role_and_portfolio(trimmed)) is not None:
+            if label != "ORG" and (person := person_after_role_and_portfolio(trimmed)) is not None:
                 trimmed, label = person, "PER"  # 'minister van [Welzijn Elke Vandeputte]' MISC
             if label == "PER":
                 trimmed = drop_affiliation(trimmed)
@@ -454,7 +481,7 @@ class EntityIndex:
                 organisations.add(normalize_name(trimmed.text))
             if label == "MISC" and is_attributive_adjective(trimmed):
                 continue
-            if names_a_portfolio(trimmed) or is_person_role_word(trimmed):
+            if (label != "PER" and names_a_portfolio(trimmed)) or is_person_role_word(trimmed):
                 continue
             if any(char.isalpha() for char in trimmed.text):
                 spans.append((trimmed, label, ent.label_))
@@ -495,17 +522,21 @@ class EntityIndex:
     def _add_untagged_surnames(self) -> None:
         """'Volgens [Hoogendijk] lijdt het bedrijf ...' after 'topvrouw Carolien Hoogendijk':
         the surname of a person named in full elsewhere in the document is a mention of
-        that person where the model left it untagged, unless two people share it or
-        a capitalised untagged word next to it may make it another name ('Jan Hoogendijk')."""
+        that person where the model left it untagged: inside a sentence only, and not when
+        two people share it, a capitalised word next to it may make it another name
+        ('Jan Hoogendijk', 'Zwart Piet'), it is a function word, or the surname has a
+        particle ('Marco de Boer')."""
+        particles = _name_particles()
         owners: dict[str, list[EntityCluster]] = {}
         for cluster in self.clusters:
             words = cluster.canonical.split()
-            if cluster.label == "PER" and len(words) >= 2 and words[-1][:1].isupper():
+            # Not 'Marco de Boer' ('Boer zijn is zwaar'): a surname with a particle is no one word.
+            if (cluster.label == "PER" and len(words) >= 2 and words[-1][:1].isupper()
+                    and words[-2].casefold() not in particles):
                 owners.setdefault(words[-1], []).append(cluster)
         if not owners:
             return
         covered = sorted((start, end) for start, end, _span, _cluster in self._mentions)
-        particles = _name_particles()
 
         def uncovered(token) -> bool:
             at = bisect_left(covered, (token.idx + len(token), 0))
@@ -516,14 +547,17 @@ class EntityIndex:
 
         for token in self.doc:
             clusters = owners.get(token.text)
-            if clusters is None or len(clusters) > 1 or not uncovered(token):
+            if clusters is None or len(clusters) > 1 or token.is_stop or not uncovered(token):
                 continue
             before = self.doc[token.i - 1] if token.i > 0 else None
             after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
-            if before is not None and (before.text in particles or (free_name_word(before) and not token.is_sent_start)):
+            # At a sentence start the capital says nothing ('Brand in een loods', 'Post voor u').
+            if before is None or token.is_sent_start or (before.is_punct and before.text not in (",", "(")):
                 continue
-            if after is not None and free_name_word(after):
+            if before.text in particles or free_name_word(before):
                 continue
+            if after is not None and (after.is_title or after.is_upper):
+                continue  # 'Zwart Piet', 'Koning Willem-Alexander'
             chars = (token.idx, token.idx + len(token))
             clusters[0].mentions.append(chars)
             self._mentions.append((*chars, self.doc[token.i:token.i + 1], clusters[0]))
@@ -542,10 +576,10 @@ class EntityIndex:
             if length is None:
                 continue
             first, name = self._compound_name(token, length)
-            if _portfolio_words(name.split()) and not is_known_organisation(name):
+            if _portfolio_words(name.split()) and not is_known_organisation(name, mid_sentence=True):
                 continue  # 'Defensie-ministers', but 'Groen-fractieleider'
             cluster = self._cluster_named(by_key, name)
-            if cluster is None and is_known_organisation(name):
+            if cluster is None and is_known_organisation(name, mid_sentence=True):
                 cluster = EntityCluster(label=ORG, canonical=name)
                 self.clusters.append(cluster)
                 by_key[(ORG, normalize_name(name))] = cluster

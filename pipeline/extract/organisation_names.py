@@ -44,27 +44,41 @@ def _matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
-@lru_cache(maxsize=1)
-def _known_names() -> frozenset[str]:
+@lru_cache(maxsize=2)
+def _known_names(mid_sentence: bool) -> frozenset[str]:
     resource = load_resource("organisations")
-    return frozenset(name for group in resource["names"].values() for name in group) | frozenset(
-        resource["mid_sentence_names"])
+    names = frozenset(name for group in resource["names"].values() for name in group)
+    return names | frozenset(resource["mid_sentence_names"]) if mid_sentence else names
 
 
-def is_known_organisation(text: str) -> bool:
-    """``text`` is written exactly as a name of the list ('D66' in 'D66-raadslid')."""
-    return text in _known_names()
+def is_known_organisation(text: str, *, mid_sentence: bool = False) -> bool:
+    """``text`` is written exactly as a name of the list ('D66' in 'D66-raadslid'); with
+    ``mid_sentence`` also as one of the names that are words too, where the context
+    already says it is a name ('Groen-fractieleider')."""
+    return text in _known_names(mid_sentence)
 
 
 def _capitalised(token) -> bool:
     return token.is_title or token.is_upper
 
 
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    roles = load_resource("roles")
+    return frozenset(roles["person"]) | frozenset(roles["titles"])
+
+
 def _inside_sentence(doc: Doc, start: int, end: int) -> bool:
     """Not at a sentence start and no capitalised word next to it: 'Lotte Verhulst
     (Vooruit)', 'stemt Groen tegen', but not 'Jan Groen' or 'Groen licht voor ...'
-    at a sentence start."""
+    at a sentence start, nor after a title or role ('wethouder Groen', 'mevrouw Groen'),
+    nor a surname of a person the model found ('Sanne Groen ... zegt Groen')."""
     if start == 0 or doc[start].is_sent_start or _capitalised(doc[start - 1]):
+        return False
+    if doc[start - 1].lower_ in _person_words():
+        return False
+    word = doc[start:end].text
+    if any(canonical_label(ent.label_) == "PER" and len(ent) >= 2 and ent[-1].text == word for ent in doc.ents):
         return False
     if doc[start - 1].is_quote or doc[start - 1].text in _OPENS_A_SENTENCE:
         return False  # '“Groen is prima”': a quote or a colon starts a sentence
