@@ -348,6 +348,9 @@ def test_portfolio_words_are_no_entity(words, ents, expected):
          [("Carolien Hoogendijk", "Carolien Hoogendijk"), ("Kees Hoogendijk", "Kees Hoogendijk")]),
         (["Ursula", "Leyen", "en", "von", "der", "Leyen"], ["PROPN", "PROPN", "CCONJ", "ADP", "ADP", "PROPN"],
          [(0, 2, "PER")], [("Ursula Leyen", "Ursula Leyen")]),
+        # a surname written as an initial, also at a sentence start
+        (["Mehmet", "Y.", "zweeg", ".", "Y.", "ontkent"], ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB"],
+         [(0, 2, "PER")], [("Mehmet Y.", "Mehmet Y."), ("Y.", "Mehmet Y.")]),
         # a sentence start, a capitalised word after it, a surname with a particle
         (["Peter", "Brand", "sprak", ".", "Brand", "in", "een", "loods"],
          ["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "ADP", "DET", "NOUN"], [(0, 2, "PER")],

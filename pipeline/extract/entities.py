@@ -551,10 +551,12 @@ class EntityIndex:
                 continue
             before = self.doc[token.i - 1] if token.i > 0 else None
             after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
-            # At a sentence start the capital says nothing ('Brand in een loods', 'Post voor u').
-            if before is None or token.is_sent_start or (before.is_punct and before.text not in (",", "(")):
+            # At a sentence start the capital says nothing ('Brand in een loods', 'Post voor u'),
+            # but a surname written as an initial is never a word ('Mehmet Y.' ... 'Y. ontkent').
+            sentence_start = before is None or token.is_sent_start or (before.is_punct and before.text not in (",", "("))
+            if sentence_start and not re.fullmatch(r"[A-Z]\.", token.text):
                 continue
-            if before.text in particles or free_name_word(before):
+            if before is not None and (before.text in particles or free_name_word(before)):
                 continue
             if after is not None and (after.is_title or after.is_upper):
                 continue  # 'Zwart Piet', 'Koning Willem-Alexander'
