@@ -155,6 +155,7 @@ QUALIFIERS = [
     ("Er zijn niet meer dan 500 soldaten.", "at_most", "niet meer dan"),  # longest phrase wins
     ("Er zijn 500 soldaten.", "exact", None),
     ("Er kwamen plus min 20 mensen.", "approx", "plus min"),
+    ("Het wordt vannacht ongeveer min 4 graden.", "approx", "ongeveer"),
 ]
 
 

@@ -40,6 +40,7 @@ def rows(doc):
         (["de", "GGD", "Rotterdam-Rijnmond", "meldt"], [(1, 2, "MISC"), (2, 3, "LOC")],
          [("GGD Rotterdam-Rijnmond", "ORG", None)]),  # a branch
         (["de", "GGD", "in", "Rotterdam"], [(3, 4, "LOC")], [("GGD", "ORG", None), ("Rotterdam", "LOC", "LOC")]),
+        (["de", "GGD", "Rotterdam-Rijnmond", "meldt"], [(1, 3, "MISC")], [("GGD Rotterdam-Rijnmond", "ORG", "MISC")]),
         (["zegt", "Jan", "Groen", "."], [(1, 3, "PER")], [("Jan Groen", "PER", "PER")]),
         # a person the model ran on into a club is split from it; the club joins no person
         (["zei", "Tarik", "Benali", "Feyenoord", ".", "Feyenoord", "won"], [(1, 4, "PER"), (5, 6, "PER")],

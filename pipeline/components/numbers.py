@@ -960,6 +960,8 @@ class NumberFinder:
             if number is not None and minus_word_before(doc, span, vocab):
                 span = doc[span.start - 1: span.end]  # 'min 8 graden'
                 number = number._replace(value=-number.value)
+                if number.qualifier == "exact" and (qualifier := find_qualifier(doc, span, vocab, text)):
+                    number = number._replace(qualifier=qualifier[0], qualifier_text=qualifier[1])  # 'ongeveer min 4'
             if number is not None:
                 found[(span.start, span.end)] = number
         spans = filter_spans([doc[s:e] for s, e in found])

@@ -116,7 +116,8 @@ def with_organisation_names(
     - a model entity inside a name, or the name itself, becomes the name, an ORG
       (the raw label stays only when the span is the same);
     - a model entity that runs on beyond the names it overlaps keeps its span when
-      a capitalised word lies outside them ('CDA Limburg', 'Jan Groen'), and else is
+      a capitalised word lies outside them ('CDA Limburg', 'Jan Groen'; an ORG when it
+      begins with the name: 'GGD Rotterdam-Rijnmond' MISC), and else is
       replaced by them ('[Partij voor de Dieren] en [Forum voor Democratie]'); a
       person followed or preceded by a name is split from it ('Tarik Benali Feyenoord');
     - a name the model did not tag is added, with no raw label.
@@ -137,13 +138,15 @@ def with_organisation_names(
                 settled.add((name.start, name.end))
             continue
         outside = [token for token in span if not any(name.start <= token.i < name.end for name in overlapping)]
-        keep_model = any(_capitalised(token) for token in outside if token.is_alpha)
+        keep_model = any(_capitalised(token) for token in outside if any(char.isalpha() for char in token.text))
         person = _person_beside(span, label, outside) if keep_model else None
         if person is not None:
             result.append((person, label, raw))  # 'Tarik Benali [Feyenoord]': the person and the club
             keep_model = False
         elif keep_model:
-            result.append((span, label, raw))
+            # '[GGD Rotterdam-Rijnmond]' MISC: a known organisation's longer name.
+            starts_with_name = any(name.start == span.start for name in overlapping)
+            result.append((span, ORG if starts_with_name and canonical_label(label) != "PER" else label, raw))
         for name in overlapping:
             if (name.start, name.end) not in settled:
                 if not keep_model:
