@@ -864,6 +864,16 @@ UNSEEN_CLASSES = [
         [("direct", "Het systeem kraakt aan alle kanten", "aldus", "Greet Vercammen")],
         id="participle-before-the-role",
     ),
+    pytest.param(
+        "Kevin D. (24) stond dinsdag terecht. De rechter zei dat hij een zware straf verdient.",
+        [("indirect", "hij een zware straf verdient", "zei", "de rechter")],
+        id="a-judge-is-not-the-suspect-named-by-an-initial",
+    ),
+    pytest.param(
+        "Burgemeester Jan D. opende het plein. De burgemeester zei dat het mooi is.",
+        [("indirect", "het mooi is", "zei", "Jan D.")],
+        id="a-role-written-with-the-initial-named-person-still-resolves",
+    ),
 ]
 
 

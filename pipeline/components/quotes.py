@@ -86,6 +86,7 @@ written gets 0.4.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -197,6 +198,9 @@ class Sentence(NamedTuple):
     block: int
 
 
+_ANONYMISED_NAME = re.compile(r"\b[A-Z]\.$")  # 'Kevin D.': a private person's initial for a surname
+
+
 # -- word lists --------------------------------------------------------------------
 class QuoteWords:
     """The word lists of quote_words.json, as sets."""
@@ -207,6 +211,7 @@ class QuoteWords:
             word: cls for cls in ("person", "person_or_group", "group", "self") for word in pronouns[cls]
         }
         self.unnamed = set(data["unnamed_sources"]["nouns"])
+        self.anonymised_roles = set(data["anonymised_person_roles"]["nouns"])
         self.non_sources = set(data["non_sources"]["nouns"])
         self.title_nouns = set(data["title_nouns"]["nouns"])
         self.title_markers = [tuple(m.split()) for m in data["title_nouns"]["markers"]]
@@ -2388,6 +2393,10 @@ class _DocState:
             return self.unresolved(ref)  # 'zijn advocaat', 'de advocaat van X' are not the person named last
         if kind[0] == "person":
             found = self.last_person(head.idx)
+            if found is not None and _ANONYMISED_NAME.search(found[1].name) and (
+                head.lower_ not in self.words.anonymised_roles
+            ):
+                found = None  # 'Kevin D. stond terecht. De rechter zei ...': not the suspect
         else:
             named = self.organisation_named_by(head)
             if named is not None:
