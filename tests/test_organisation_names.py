@@ -68,6 +68,19 @@ def test_known_organisation_names(words, ents, expected):
     assert rows(make_doc(words, ents)) == expected
 
 
+@pytest.mark.parametrize(
+    "words, ents, expected",
+    [
+        (["Club", "Brugge", "won", ".", "Club", "blijft", "leider"], [(0, 2, "LOC"), (4, 5, "MISC")],
+         [("Club Brugge", "ORG", "Club Brugge"), ("Club", "ORG", "Club Brugge")]),
+        # negative: without the full name in the document
+        (["De", "Club", "blijft", "open"], [(1, 2, "MISC")], [("Club", "MISC", "Club")]),
+    ],
+)
+def test_a_clubs_short_form_joins_the_club_named_in_full(words, ents, expected):
+    assert [(m.text, m.label, m.canonical) for m in extract_entities(make_doc(words, ents), "d")] == expected
+
+
 def test_overlapping_names_keep_the_longest():
     doc = make_doc(["van", "GroenLinks", "en", "de", "Volt", "Nederland"], [])
     assert [span.text for span in organisation_name_spans(doc)] == ["GroenLinks", "Volt Nederland"]

@@ -25,6 +25,7 @@ import pipeline.extensions  # noqa: F401
 from pipeline.extract.common import SentenceIndex, stable_id
 from pipeline.extract.organisation_names import (
     ORG,
+    full_name_of_short_form,
     is_known_organisation,
     organisation_name_spans,
     with_organisation_names,
@@ -503,6 +504,7 @@ class EntityIndex:
                 by_key.get((label, key))
                 or (self._person_for_short_form(span, label) if key not in typed else None)
                 or self._expansion_of_acronym(span)
+                or self._club_of_short_form(span, by_key)
             )
             if cluster is None:
                 cluster = EntityCluster(label=label, canonical=span.text)
@@ -641,6 +643,12 @@ class EntityIndex:
             for key, counter in votes.items()
         }
         return [(span, winner[normalize_name(span.text)], raw) for span, _label, raw in spans]
+
+    @staticmethod
+    def _club_of_short_form(span: Span, by_key: dict[tuple[str, str], EntityCluster]) -> EntityCluster | None:
+        """'Club' after 'Club Brugge' in the same document: that organisation."""
+        full = full_name_of_short_form(span.text)
+        return by_key.get((ORG, normalize_name(full))) if full else None
 
     def _expansion_of_acronym(self, span: Span) -> EntityCluster | None:
         """'VS' joins 'Verenigde Staten', 'EU' joins 'Europese Unie': a capitalised

@@ -58,6 +58,11 @@ def is_known_organisation(text: str, *, mid_sentence: bool = False) -> bool:
     return text in _known_names(mid_sentence)
 
 
+def full_name_of_short_form(text: str) -> str | None:
+    """'Club' -> 'Club Brugge' (organisations.json short_forms), else None."""
+    return load_resource("organisations")["short_forms"].get(text)
+
+
 def _capitalised(token) -> bool:
     return token.is_title or token.is_upper
 
