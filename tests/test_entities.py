@@ -264,6 +264,9 @@ def _rows_with_offsets(doc):
         (["een", "D66-raadslid", "zegt"], [], [("D66", "ORG", "D66", 4, 7)]),
         (["GroenLinks-PvdA-leider", "Jesse", "Klaver"], [(1, 3, "PER")],
          [("GroenLinks-PvdA", "ORG", "GroenLinks-PvdA", 0, 15), ("Jesse Klaver", "PER", "Jesse Klaver", 23, 35)]),
+        # a capitalised role after the hyphen ('Kamerlid' is written so)
+        (["PVV-Kamerlid", "Geert", "Wilders"], [(0, 3, "PER")],
+         [("PVV", "ORG", "PVV", 0, 3), ("Geert Wilders", "PER", "Geert Wilders", 13, 26)]),
         # a known name of several words before the hyphen
         (["een", "Vlaams", "Belang-parlementslid"], [(1, 3, "MISC")],
          [("Vlaams Belang", "ORG", "Vlaams Belang", 4, 17)]),

@@ -187,14 +187,15 @@ def drop_affiliation(span: Span) -> Span:
 
 def compound_name_prefix_length(word: str) -> int | None:
     """Length of the capitalised name before the last hyphen of a compound whose
-    last part is a lower-case word: 'NAVO-chef' 4, 'GroenLinks-PvdA-leider' 15;
-    None for 'Noord-Holland' and 'oud-premier'. Whether the part is a name ('NAVO',
-    not the 'CO2' of 'CO2-uitstoot') the caller decides from the document's names."""
+    last part is a lower-case word or a role ('Kamerlid' is written capitalised):
+    'NAVO-chef' 4, 'GroenLinks-PvdA-leider' 15, 'PVV-Kamerlid' 3; None for
+    'Noord-Holland' and 'oud-premier'. Whether the part is a name ('NAVO', not the
+    'CO2' of 'CO2-uitstoot') the caller decides from the document's names."""
     cut = word.rfind("-")
-    if cut <= 0:
+    if cut <= 0 or not word[0].isupper():
         return None
     rest = word[cut + 1:]
-    if not (rest.isalpha() and rest.islower() and len(rest) >= 2) or not word[0].isupper():
+    if not (rest.isalpha() and len(rest) >= 2 and (rest.islower() or role_head(rest) is not None)):
         return None
     return cut
 
