@@ -724,13 +724,14 @@ class EntityIndex:
 
     def mentions(self, doc_id: str) -> Iterator[EntityMention]:
         sentence_of = SentenceIndex(self.doc)
+        text = self.doc.text  # once: spaCy rebuilds it from the tokens on every access
         for start, end, span, cluster in self._mentions:
             yield EntityMention(
                 doc_id=doc_id,
                 sent_idx=sentence_of(start),
                 start=start,
                 end=end,
-                text=self.doc.text[start:end],  # a compound's name part is no token span
+                text=text[start:end],  # a compound's name part is no token span
                 label=cluster.label,
                 model_label=self._raw_labels[(start, end)],
                 entity_id=cluster.entity_id,
