@@ -22,6 +22,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 import pipeline.extensions  # noqa: F401
+from pipeline.components.text_cues import starts_sentence
 from pipeline.extract.common import SentenceIndex, stable_id
 from pipeline.extract.organisation_names import (
     ORG,
@@ -230,10 +231,7 @@ def is_person_role_word(span: Span) -> bool:
     if len(span) != 1 or not span[0].is_title or not _is_person_role(span[0].lower_):
         return False
     token = span[0]
-    if token.i == 0 or token.is_sent_start:
-        return True
-    before = token.doc[token.i - 1]
-    return before.is_quote or before.text in (".", "!", "?", ":", ";")  # not 'Wilders, Koning en ...'
+    return bool(token.is_sent_start) or starts_sentence(token)  # not 'Wilders, Koning en ...'
 
 
 def _portfolio_words(words: list[str]) -> bool:
@@ -556,7 +554,7 @@ class EntityIndex:
             after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
             # At a sentence start the capital says nothing ('Brand in een loods', 'Post voor u'),
             # but a surname written as an initial is never a word ('Mehmet Y.' ... 'Y. ontkent').
-            sentence_start = before is None or token.is_sent_start or (before.is_punct and before.text not in (",", "("))
+            sentence_start = token.is_sent_start or starts_sentence(token)
             if sentence_start and not re.fullmatch(r"[A-Z]\.", token.text):
                 continue
             if before is not None and (before.text in particles or free_name_word(before)):

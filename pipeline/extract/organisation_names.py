@@ -17,11 +17,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from pipeline.components.text_cues import starts_sentence
 from pipeline.models import canonical_label
 from pipeline.resources import load_resource
 
 ORG = "ORG"
-_OPENS_A_SENTENCE = (":", ";", "-", "–", "—", "•")
 _NAME, _MID_SENTENCE, _PREFIX = "NAME", "MID_SENTENCE", "PREFIX"
 
 
@@ -78,15 +78,14 @@ def _inside_sentence(doc: Doc, start: int, end: int) -> bool:
     (Vooruit)', 'stemt Groen tegen', but not 'Jan Groen' or 'Groen licht voor ...'
     at a sentence start, nor after a title or role ('wethouder Groen', 'mevrouw Groen'),
     nor a surname of a person the model found ('Sanne Groen ... zegt Groen')."""
-    if start == 0 or doc[start].is_sent_start or _capitalised(doc[start - 1]):
+    # '“Groen is prima”': a quote or a colon starts a sentence too.
+    if doc[start].is_sent_start or starts_sentence(doc[start]) or _capitalised(doc[start - 1]):
         return False
     if doc[start - 1].lower_ in _person_words():
         return False
     word = doc[start:end].text
     if any(canonical_label(ent.label_) == "PER" and len(ent) >= 2 and ent[-1].text == word for ent in doc.ents):
         return False
-    if doc[start - 1].is_quote or doc[start - 1].text in _OPENS_A_SENTENCE:
-        return False  # '“Groen is prima”': a quote or a colon starts a sentence
     return end == len(doc) or not _capitalised(doc[end])
 
 
