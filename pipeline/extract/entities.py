@@ -247,6 +247,11 @@ def _portfolio_word(token) -> bool:
     return _portfolio_words([token.text])
 
 
+def _only_portfolio(words: list[str]) -> bool:
+    """Portfolio words and no party of that name ('Groen' is both)."""
+    return _portfolio_words(words) and not is_known_organisation(" ".join(words), mid_sentence=True)
+
+
 @lru_cache(maxsize=1)
 def _departments() -> frozenset[str]:
     return frozenset(load_resource("roles")["departments"]["words"])
@@ -279,15 +284,17 @@ def names_a_portfolio(span: Span) -> bool:
     words = [token.text for token in span]
     if len(span) == 1 and (length := compound_name_prefix_length(span.text)) is not None:
         words = [span.text[:length]]
-    if not _portfolio_words(words) or is_known_organisation(" ".join(words), mid_sentence=True):
-        return False  # 'Groen' is a party too
+    if not _only_portfolio(words):
+        return False
     doc, i = span.doc, span.start - 1
     while i >= 0 and (doc[i].lower_ in ("van", "en", ",") or _portfolio_word(doc[i])):
         i -= 1
-    return not (i >= 0 and span.start - i > 1 and doc[i].lower_ in _MINISTRY_NOUNS)
+    return not (i >= 0 and span.start - i > 1 and doc[i].lower_ in _ministry_nouns())
 
 
-_MINISTRY_NOUNS = ("ministerie", "departement", "ministeries", "departementen")
+@lru_cache(maxsize=1)
+def _ministry_nouns() -> frozenset[str]:
+    return frozenset(load_resource("roles")["departments"]["ministry_nouns"])
 
 
 def named_as_organisation(span: Span) -> bool:
@@ -561,10 +568,7 @@ class EntityIndex:
                 continue
             if after is not None and (after.is_title or after.is_upper):
                 continue  # 'Zwart Piet', 'Koning Willem-Alexander'
-            chars = (token.idx, token.idx + len(token))
-            clusters[0].mentions.append(chars)
-            self._mentions.append((*chars, self.doc[token.i:token.i + 1], clusters[0]))
-            self._raw_labels[chars] = None
+            self._add_mention((token.idx, token.idx + len(token)), self.doc[token.i:token.i + 1], clusters[0])
 
     def _add_compound_name_parts(self, by_key: dict[tuple[str, str], EntityCluster]) -> None:
         """'VVD-fractie', 'NAVO-landen', 'GroenLinks-PvdA-leider', 'Vlaams Belang-parlementslid':
@@ -579,7 +583,7 @@ class EntityIndex:
             if length is None:
                 continue
             first, name = self._compound_name(token, length)
-            if _portfolio_words(name.split()) and not is_known_organisation(name, mid_sentence=True):
+            if _only_portfolio(name.split()):
                 continue  # 'Defensie-ministers', but 'Groen-fractieleider'
             cluster = self._cluster_named(by_key, name)
             if cluster is None and is_known_organisation(name, mid_sentence=True):
@@ -597,10 +601,14 @@ class EntityIndex:
                 mention[3].mentions.remove(mention[:2])
                 if not mention[3].mentions:
                     self.clusters.remove(mention[3])
-            part = (doc[first].idx, token.idx + length)
-            cluster.mentions.append(part)
-            self._mentions.append((*part, doc[first:token.i + 1], cluster))
-            self._raw_labels[part] = None
+            self._add_mention((doc[first].idx, token.idx + length), doc[first:token.i + 1], cluster)
+
+    def _add_mention(self, chars: tuple[int, int], span: Span, cluster: EntityCluster) -> None:
+        """A mention the rules found after clustering (no model label): ``chars`` may end
+        inside ``span``'s last token ('VVD' of 'VVD-fractie')."""
+        cluster.mentions.append(chars)
+        self._mentions.append((*chars, span, cluster))
+        self._raw_labels[chars] = None
 
     def _compound_name(self, token, length: int) -> tuple[int, str]:
         """(first token, name) of the name that ends before ``token``'s hyphen: a known

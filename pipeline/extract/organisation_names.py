@@ -28,9 +28,8 @@ _NAME, _MID_SENTENCE, _PREFIX = "NAME", "MID_SENTENCE", "PREFIX"
 @lru_cache(maxsize=4)
 def _name_matcher(vocab: Vocab) -> PhraseMatcher:
     """The names as written (a PhraseMatcher: far cheaper than token patterns)."""
-    names = [name for group in load_resource("organisations")["names"].values() for name in group]
     matcher = PhraseMatcher(vocab, attr="ORTH")
-    matcher.add(_NAME, [Doc(vocab, words=name.split()) for name in names])
+    matcher.add(_NAME, [Doc(vocab, words=name.split()) for name in sorted(_known_names(False))])
     return matcher
 
 
