@@ -28,8 +28,7 @@ from text_to_num import text2num
 
 import pipeline.extensions  # noqa: F401  (registers Span._.number)
 from pipeline.components.text_cues import SENTENCE_END, starts_sentence
-from pipeline.extract.organisation_names import is_known_organisation
-from pipeline.models import canonical_label
+from pipeline.extract.entities import entity_index
 from pipeline.resources import load_resource
 
 
@@ -708,8 +707,10 @@ def is_age_in_parentheses(doc: Doc, span: Span, quantity: Quantity) -> bool:
 
 
 def _names_an_organisation(token) -> bool:
-    """The model tagged ``token`` as part of an organisation, or it is a known one."""
-    return canonical_label(token.ent_type_) == "ORG" if token.ent_type_ else is_known_organisation(token.text)
+    """``token`` is part of an organisation, as the document's entity index has it (the
+    model's entities mended by the rules, known organisations included)."""
+    cluster = entity_index(token.doc).cluster_at(token.idx, token.idx + len(token))
+    return cluster is not None and cluster.label == "ORG"
 
 
 def is_reference_number(doc: Doc, span: Span, vocab: NumberVocabulary) -> bool:
