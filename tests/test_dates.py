@@ -157,6 +157,8 @@ WEEKDAYS = [
     ("Het academiejaar begint maandag.", "maandag", dt.date(2022, 2, 21)),
     ("De spits maakt zondag zijn debuut.", "zondag", dt.date(2022, 2, 20)),  # no "maakt ... bekend"
     ("Het kabinet stelt vrijdag het nieuwe klimaatplan voor.", "vrijdag", dt.date(2022, 2, 18)),  # no "stelt"
+    # the date's own words are no verb, whatever the tagger says (it tags "donderdagochtend" a participle)
+    ("Het KNMI geeft voor donderdagochtend code geel af.", "donderdagochtend", dt.date(2022, 2, 17)),
     # ... but not with a participle (perfect) or a speech verb (a statement of that day),
     # after "van" (a noun's modifier), in a headline or with a score (a result)
     ("De politie zoekt getuigen van de overval van zondag.", "zondag", dt.date(2022, 2, 13)),

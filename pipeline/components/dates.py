@@ -265,10 +265,12 @@ def clause_bounds(doc: Doc, i: int, vocab: DateVocabulary) -> tuple[int, int]:
     return start, end
 
 
-def clause_direction(doc: Doc, i: int, vocab: DateVocabulary) -> str | None:
-    """'future', 'past' or None for the clause of token ``i`` (see module doc)."""
+def clause_direction(doc: Doc, mention: Span, vocab: DateVocabulary) -> str | None:
+    """'future', 'past' or None for the clause of a date ``mention`` (see module doc)."""
+    i = mention.end - 1
     start, end = clause_bounds(doc, i, vocab)
-    words = doc[start:end]
+    # The date's own words are no verbs, whatever the tagger says ("donderdagochtend" Part).
+    words = [t for t in doc[start:end] if not mention.start <= t.i < mention.end]
     # "heeft" marks the past only as the perfect's auxiliary: "Zij heeft dinsdag een
     # gesprek" is a plan, "Zij heeft dinsdag gesproken" a past event. The participle
     # may stand beyond the clause's words ("heeft woensdag Kevin V. (41) veroordeeld"),
@@ -315,7 +317,7 @@ def mention_direction(doc: Doc, span: Span, vocab: DateVocabulary) -> str | None
     if before >= 2 and doc[before - 1].lower_ in vocab.date_conjunctions and re.match(
             vocab.weekday_regex, doc[before - 2].lower_) and re.match(vocab.weekday_regex, span[-1].lower_):
         return mention_direction(doc, doc[before - 2: before - 1], vocab)
-    return clause_direction(doc, span.end - 1, vocab)
+    return clause_direction(doc, span, vocab)
 
 
 def _finite(token: Token, tense: str) -> bool:
@@ -324,7 +326,7 @@ def _finite(token: Token, tense: str) -> bool:
         "VERB", "AUX")
 
 
-def scheduled_present(words: Span, vocab: DateVocabulary) -> bool:
+def scheduled_present(words: list[Token], vocab: DateVocabulary) -> bool:
     """A clause in the present tense that tells no past event: a finite present
     verb, no participle ("is vertrokken", "is gesloten") and no finite speech verb
     ("zegt", "laat ... weten"; "maakt zijn debuut" is no "maakt ... bekend", and a
