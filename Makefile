@@ -44,12 +44,14 @@ eval: $(STAMP)
 	$(BIN)/python -m pipeline evaluate --gold tests/gold --input seeds --model $(EVAL_MODEL) \
 	  --json output-eval/metrics.json --baseline tests/baseline_metrics.json
 
-# The same on the two sets of unseen articles (tests/gold_unseen, tests/gold_heldout).
+# The same on the three sets of unseen articles (tests/gold_unseen, tests/gold_heldout, tests/gold_fresh).
 eval-unseen: $(STAMP)
 	$(BIN)/python -m pipeline evaluate --gold tests/gold_unseen --input tests/gold_unseen/articles \
 	  --model $(EVAL_MODEL) --json output-eval/metrics-unseen.json
 	$(BIN)/python -m pipeline evaluate --gold tests/gold_heldout --input tests/gold_heldout/articles \
 	  --model $(EVAL_MODEL) --json output-eval/metrics-heldout.json
+	$(BIN)/python -m pipeline evaluate --gold tests/gold_fresh --input tests/gold_fresh/articles \
+	  --model $(EVAL_MODEL) --json output-eval/metrics-fresh.json
 
 # Rewrite the committed baseline from the current accuracy (commit it with the change).
 baseline: $(STAMP)
