@@ -17,6 +17,12 @@ def make_doc(words, ents, pos=None):
     return doc
 
 
+def labels_of_the_name_at_the_end(words, label):
+    """The extracted labels of a Doc whose one entity runs from its first capitalised word to its end."""
+    start = next(i for i, word in enumerate(words) if word[:1].isupper())
+    return [m.label for m in extract_entities(make_doc(words, [(start, len(words), label)]), "d")]
+
+
 def rows(doc):
     return [(m.text, m.label, m.canonical) for m in extract_entities(doc, "d")]
 
@@ -302,9 +308,7 @@ def test_name_before_a_compounds_hyphen(words, ents, expected):
     ],
 )
 def test_a_name_beginning_or_ending_with_an_organisation_noun_is_an_organisation(words, label, expected):
-    start = next(i for i, word in enumerate(words) if word[:1].isupper())
-    doc = make_doc(words, [(start, len(words), label)])
-    assert [m.label for m in extract_entities(doc, "d")] == [expected]
+    assert labels_of_the_name_at_the_end(words, label) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -407,3 +411,69 @@ def test_a_role_at_a_sentence_start_is_no_name(words, ents, expected):
 )
 def test_organisation_names_cut_by_the_model_are_mended(words, ents, expected):
     assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected
+
+
+@pytest.mark.parametrize(
+    "words, label, expected",
+    [
+        (["Meijerink", "Verpakkingen", "schrapt", "banen"], "PER", "ORG"),
+        (["bij", "Van", "Oord", "Groep"], "LOC", "ORG"),
+        (["de", "Triodos", "Bank"], "MISC", "ORG"),
+        (["Boskalis", "B.V.", "meldt"], "PER", "ORG"),
+        # negative: one word, a trade noun in lower case, a surname that is a trade ('Bouw')
+        (["de", "Groep"], "MISC", "MISC"),
+        (["zegt", "Peter", "Bouw"], "PER", "PER"),
+    ],
+)
+def test_a_name_ending_in_a_company_word_is_an_organisation(words, label, expected):
+    start = next(i for i, word in enumerate(words) if word[:1].isupper())
+    end = max(i for i, word in enumerate(words) if word[:1].isupper()) + 1
+    doc = make_doc(words, [(start, end, label)])
+    assert [m.label for m in extract_entities(doc, "d")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "words, label, expected",
+    [
+        (["aan", "de", "Moerkerkse", "Steenweg"], "MISC", "LOC"),
+        (["op", "de", "Stationslaan"], "MISC", "LOC"),
+        (["rond", "het", "IJsselmeer"], "ORG", "LOC"),
+        (["in", "de", "Noordzee"], "MISC", "LOC"),
+        (["via", "de", "N302"], "MISC", "LOC"),
+        (["op", "de", "E40"], "ORG", "LOC"),
+        # negative: surnames end the same way, so a person stays one; a word that is only the ending
+        (["zegt", "Jan", "van", "der", "Laan"], "PER", "PER"),
+        (["zegt", "Vermeer"], "PER", "PER"),
+        (["de", "Weg"], "MISC", "MISC"),
+        (["de", "A380"], "MISC", "MISC"),
+    ],
+)
+def test_streets_waters_and_road_numbers_are_places(words, label, expected):
+    assert labels_of_the_name_at_the_end(words, label) == [expected]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["De", "N201", "bij", "Aalsmeer"], [("N201", "LOC")]),
+        (["via", "de", "A2", "en", "A12"], [("A2", "LOC"), ("A12", "LOC")]),
+        # negative: no 'de' before it, or not a road number
+        (["print", "het", "op", "A4"], []),
+        (["de", "A380", "landt"], []),
+    ],
+)
+def test_untagged_road_numbers_after_de(words, expected):
+    doc = make_doc(words, [], pos=["NOUN"] * len(words))
+    assert [(m.text, m.label) for m in extract_entities(doc, "d")] == expected
+
+
+def test_a_town_is_the_club_the_document_named_after_it_except_after_a_place_preposition():
+    words = ["FC", "Groningen", "won", ".", "Groningen", "staat", "achtste", "in", "Groningen", "."]
+    doc = make_doc(words, [(0, 2, "ORG"), (4, 5, "LOC"), (8, 9, "LOC")])
+    assert rows(doc) == [("FC Groningen", "ORG", "FC Groningen"), ("Groningen", "ORG", "FC Groningen"),
+                         ("Groningen", "LOC", "Groningen")]
+
+
+def test_a_town_without_its_club_in_the_document_stays_a_place():
+    doc = make_doc(["Groningen", "groeit", "."], [(0, 1, "LOC")])
+    assert rows(doc) == [("Groningen", "LOC", "Groningen")]

@@ -26,6 +26,7 @@ from pipeline.components.text_cues import starts_sentence
 from pipeline.extract.common import SentenceIndex, stable_id
 from pipeline.extract.organisation_names import (
     ORG,
+    club_names_of_town,
     full_name_of_short_form,
     is_known_organisation,
     organisation_name_spans,
@@ -111,6 +112,7 @@ def _is_person_role(word: str) -> bool:
 
 
 _DETERMINERS = ("de", "het", "een")
+_PLACE_PREPOSITIONS = ("in", "uit", "te", "nabij", "rond", "buiten")
 
 
 def _is_title(token, titles: set[str]) -> bool:
@@ -306,6 +308,35 @@ def named_as_organisation(span: Span) -> bool:
     return len(span) >= 2 and (_organisation_noun(span[0]) or _organisation_noun(span[-1]))
 
 
+def named_as_company(span: Span) -> bool:
+    """'Meijerink Verpakkingen', 'Van Oord Groep', 'Boskalis B.V.': a name of two or more
+    words that ends in a trade noun or legal form of company names (roles.json
+    company_name_endings) is an organisation, whatever the model's label."""
+    return len(span) >= 2 and span[-1].text[:1].isupper() and span[-1].lower_ in _word_list("company_name_endings")
+
+
+def named_as_street_or_water(span: Span) -> bool:
+    """'Moerkerkse Steenweg', 'Stationslaan', 'IJsselmeer': a capitalised name whose last
+    word ends in a street, square or water noun (roles.json place_name_endings)."""
+    word = span[-1].text
+    return word[:1].isupper() and any(
+        word.casefold().endswith(ending) and len(word) > len(ending) + (0 if len(span) > 1 else 2)
+        for ending in _word_list("place_name_endings"))
+
+
+ROAD_NUMBER = re.compile(r"(?:A\d{1,2}|N\d{1,3}|E\d{2,3}|R\d{1,2})")
+
+
+def is_road_number(span: Span) -> bool:
+    """'A28', 'N302', 'E40', 'R0': Dutch and Belgian road numbers are places (annotation guide)."""
+    return len(span) == 1 and ROAD_NUMBER.fullmatch(span.text) is not None
+
+
+@lru_cache(maxsize=None)
+def _word_list(key: str) -> frozenset[str]:
+    return frozenset(load_resource("roles")[key]["words"])
+
+
 @lru_cache(maxsize=1)
 def _organisation_name_nouns() -> tuple[frozenset[str], frozenset[str]]:
     """roles.json organisation_name_nouns: (nouns on their own, compound heads)."""
@@ -486,6 +517,10 @@ class EntityIndex:
                 organisations.add(normalize_name(trimmed.text))
             elif label in ("LOC", "MISC") and named_as_organisation(trimmed):
                 organisations.add(normalize_name(trimmed.text))
+            elif named_as_company(trimmed):
+                organisations.add(normalize_name(trimmed.text))
+            elif is_road_number(trimmed) or (label in ("MISC", "ORG") and named_as_street_or_water(trimmed)):
+                places.add(normalize_name(trimmed.text))
             if label == "MISC" and is_attributive_adjective(trimmed):
                 continue
             if (label != "PER" and names_a_portfolio(trimmed)) or is_person_role_word(trimmed):
@@ -506,11 +541,13 @@ class EntityIndex:
         for i in order:
             span, label, _ = spans[i]
             key = normalize_name(span.text)
+            # A club's short form before the town's own cluster: 'FC Groningen ... in
+            # Groningen ... Groningen won' (the last one is the club).
             cluster = (
-                by_key.get((label, key))
+                (self._club_of_short_form(span, by_key) if decided.get(key) != "LOC" else None)
+                or by_key.get((label, key))
                 or (self._person_for_short_form(span, label) if key not in typed else None)
                 or self._expansion_of_acronym(span)
-                or self._club_of_short_form(span, by_key)
             )
             if cluster is None:
                 cluster = EntityCluster(label=label, canonical=span.text)
@@ -525,6 +562,7 @@ class EntityIndex:
         self._raw_labels = {(s.start_char, s.end_char): raw for s, _l, raw in spans}
         self._add_compound_name_parts(by_key)
         self._add_untagged_surnames()
+        self._add_untagged_road_numbers(by_key)
         self._mentions.sort(key=lambda item: item[0])
 
     def _add_untagged_surnames(self) -> None:
@@ -569,6 +607,28 @@ class EntityIndex:
             if after is not None and (after.is_title or after.is_upper):
                 continue  # 'Zwart Piet', 'Koning Willem-Alexander'
             self._add_mention((token.idx, token.idx + len(token)), self.doc[token.i:token.i + 1], clusters[0])
+
+    def _add_untagged_road_numbers(self, by_key: dict[tuple[str, str], EntityCluster]) -> None:
+        """'De N201 bij Aalsmeer', 'via de A2 en A12': a road number the model left untagged
+        is a place after 'de' or after another road number and 'en'/'of'/','; elsewhere
+        it is as often a paper size or a model ('een A4'tje')."""
+        covered = {start for start, _end, _span, _cluster in self._mentions}
+        road_before = False
+        for token in self.doc:
+            is_road = ROAD_NUMBER.fullmatch(token.text) is not None
+            before = self.doc[token.i - 1].lower_ if token.i > 0 else ""
+            if is_road and token.idx not in covered and (
+                    before == "de" or (road_before and before in ("en", "of", ","))):
+                key = ("LOC", normalize_name(token.text))
+                cluster = by_key.get(key)
+                if cluster is None:
+                    cluster = by_key[key] = EntityCluster(label="LOC", canonical=token.text)
+                    self.clusters.append(cluster)
+                self._add_mention((token.idx, token.idx + len(token)), self.doc[token.i:token.i + 1], cluster)
+            if not (is_road or token.lower_ in ("en", "of", ",")):
+                road_before = False
+            elif is_road:
+                road_before = True
 
     def _add_compound_name_parts(self, by_key: dict[tuple[str, str], EntityCluster]) -> None:
         """'VVD-fractie', 'NAVO-landen', 'GroenLinks-PvdA-leider', 'Vlaams Belang-parlementslid':
@@ -653,9 +713,15 @@ class EntityIndex:
 
     @staticmethod
     def _club_of_short_form(span: Span, by_key: dict[tuple[str, str], EntityCluster]) -> EntityCluster | None:
-        """'Club' after 'Club Brugge' in the same document: that organisation."""
+        """'Club' after 'Club Brugge', 'Groningen' after 'FC Groningen' in the same
+        document: that organisation; but 'in Groningen' stays the town."""
         full = full_name_of_short_form(span.text)
-        return by_key.get((ORG, normalize_name(full))) if full else None
+        if full:
+            return by_key.get((ORG, normalize_name(full)))
+        if span.start > 0 and span.doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS:
+            return None
+        return next((by_key[(ORG, normalize_name(name))] for name in club_names_of_town(span.text)
+                     if (ORG, normalize_name(name)) in by_key), None)
 
     def _expansion_of_acronym(self, span: Span) -> EntityCluster | None:
         """'VS' joins 'Verenigde Staten', 'EU' joins 'Europese Unie': a capitalised

@@ -62,6 +62,12 @@ def full_name_of_short_form(text: str) -> str | None:
     return load_resource("organisations")["short_forms"].get(text)
 
 
+def club_names_of_town(text: str) -> list[str]:
+    """'Groningen' -> ['FC Groningen', 'AFC Groningen', ...]: the names a club named after
+    this town may have (organisations.json club_prefixes)."""
+    return [f"{prefix} {text}" for prefix in load_resource("organisations")["club_prefixes"]]
+
+
 def _capitalised(token) -> bool:
     return token.is_title or token.is_upper
 
