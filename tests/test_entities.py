@@ -419,7 +419,7 @@ def test_organisation_names_cut_by_the_model_are_mended(words, ents, expected):
         (["Meijerink", "Verpakkingen", "schrapt", "banen"], "PER", "ORG"),
         (["bij", "Van", "Oord", "Groep"], "LOC", "ORG"),
         (["de", "Triodos", "Bank"], "MISC", "ORG"),
-        (["Boskalis", "B.V.", "meldt"], "PER", "ORG"),
+        (["Jansen", "B.V.", "meldt"], "PER", "ORG"),
         # negative: one word, a trade noun in lower case, a surname that is a trade ('Bouw')
         (["de", "Groep"], "MISC", "MISC"),
         (["zegt", "Peter", "Bouw"], "PER", "PER"),
@@ -477,3 +477,27 @@ def test_a_town_is_the_club_the_document_named_after_it_except_after_a_place_pre
 def test_a_town_without_its_club_in_the_document_stays_a_place():
     doc = make_doc(["Groningen", "groeit", "."], [(0, 1, "LOC")])
     assert rows(doc) == [("Groningen", "LOC", "Groningen")]
+
+
+@pytest.mark.parametrize(
+    "words, ents, first_names, expected",
+    [
+        # a person role before a name with a known first name or a surname particle: a person
+        (["Hema-topman", "Ton", "van", "Veen", "zegt"], [(1, 4, "LOC")], [], [("Hema", "ORG"), ("Ton van Veen", "PER")]),
+        (["minister", "Anna", "Vos"], [(1, 3, "MISC")], [1], [("Anna Vos", "PER")]),
+        # negative: no role before it, one word, or no first name and no particle
+        (["in", "Ton", "van", "Veen"], [(1, 4, "LOC")], [], [("Ton van Veen", "LOC")]),
+        (["minister", "Vos"], [(1, 2, "LOC")], [], [("Vos", "LOC")]),
+        (["burgemeester", "Den", "Haag"], [(1, 3, "LOC")], [], [("Den Haag", "LOC")]),
+    ],
+)
+def test_a_name_after_a_person_role_is_a_person(words, ents, first_names, expected):
+    doc = make_doc(words, ents)
+    doc.spans["gazetteer"] = [Span(doc, i, i + 1, "FIRST_NAME") for i in first_names]
+    assert [(m.text, m.label) for m in extract_entities(doc, "d")] == expected
+
+
+def test_a_place_after_a_place_noun_never_joins_a_person_of_that_surname():
+    words = ["de", "stad", "Breda", "en", "wethouder", "Jan", "Breda", "."]
+    doc = make_doc(words, [(2, 3, "LOC"), (5, 7, "PER")])
+    assert rows(doc) == [("Breda", "LOC", "Breda"), ("Jan Breda", "PER", "Jan Breda")]

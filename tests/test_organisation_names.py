@@ -51,6 +51,14 @@ def rows(doc):
         # a local party or club: a prefix and its capitalised name
         (["raadslid", "van", "Leefbaar", "Rotterdam"], [(3, 4, "LOC")], [("Leefbaar Rotterdam", "ORG", None)]),
         (["FC", "Twente", "won"], [], [("FC Twente", "ORG", None)]),
+        # companies the model types from their spelling
+        (["Philips", "schrapt", "banen"], [(0, 1, "PER")], [("Philips", "ORG", "PER")]),
+        (["bij", "Tata", "Steel", "in", "IJmuiden"], [(1, 3, "LOC"), (4, 5, "LOC")],
+         [("Tata Steel", "ORG", "LOC"), ("IJmuiden", "LOC", "LOC")]),
+        (["volgens", "ASML"], [], [("ASML", "ORG", None)]),
+        # negative: a product of a maker's name, and a company word in lower case
+        (["een", "Tesla", "rijdt"], [(1, 2, "MISC")], [("Tesla", "MISC", "MISC")]),
+        (["de", "shell", "van", "de", "computer"], [], []),
         # negative: a prefix with no name after it, and case matters
         (["Leefbaar", "is", "het", "niet"], [], []),
         (["de", "ns", "en", "de", "Sp"], [], []),

@@ -203,13 +203,32 @@ def compound_name_prefix_length(word: str) -> int | None:
     return cut
 
 
+def person_after_role(span: Span) -> bool:
+    """'Jumbo-topman [Ton van Veen]', 'minister [Anna Vos]': a name of two or more words
+    right after a person role (or a compound ending in one) that begins with a known
+    first name or has a surname particle inside is a person, whatever the model's
+    label ('Veen' is also a town)."""
+    doc = span.doc
+    if len(span) < 2 or span.start == 0 or not _is_person_role(doc[span.start - 1].lower_):
+        return False
+    first_names = first_name_starts(doc)
+    particles = _name_particles()
+    return ((first_names is not None and span.start in first_names)
+            or (span[0].is_title and any(token.text in particles for token in span[1:-1])))
+
+
 def after_place_noun(span: Span) -> bool:
     """'de regio [Gorinchem]', 'de stad [Gent]': right after a noun for a kind of
     place, a name is a place (the model reads 'noun + name' as 'role + person')."""
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
-    return before.lower_ in load_resource("roles")["place_nouns"]["words"] and bool(before.whitespace_)
+    return before.lower_ in _place_nouns() and bool(before.whitespace_)
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    return frozenset(load_resource("roles")["place_nouns"]["words"])
 
 
 def after_organisation_name_noun(span: Span) -> bool:
@@ -509,9 +528,11 @@ class EntityIndex:
             trimmed = trim_span(ent)
             if label != "ORG" and (person := person_after_role_and_portfolio(trimmed)) is not None:
                 trimmed, label = person, "PER"  # 'minister van [Welzijn Elke Vandeputte]' MISC
+            if label in ("LOC", "MISC") and person_after_role(trimmed):
+                label = "PER"
             if label == "PER":
                 trimmed = drop_affiliation(trimmed)
-            if label in ("PER", "MISC") and after_place_noun(trimmed):
+            if label in ("PER", "MISC", "LOC") and after_place_noun(trimmed):
                 places.add(normalize_name(trimmed.text))
             elif label in ("PER", "MISC") and after_organisation_name_noun(trimmed):
                 organisations.add(normalize_name(trimmed.text))
@@ -602,8 +623,9 @@ class EntityIndex:
             sentence_start = token.is_sent_start or starts_sentence(token)
             if sentence_start and not re.fullmatch(r"[A-Z]\.", token.text):
                 continue
-            if before is not None and (before.text in particles or free_name_word(before)):
-                continue
+            if before is not None and (before.text in particles or free_name_word(before)
+                                       or before.lower_ in _place_nouns()):
+                continue  # 'Jan Breda ... de stad Breda'
             if after is not None and (after.is_title or after.is_upper):
                 continue  # 'Zwart Piet', 'Koning Willem-Alexander'
             self._add_mention((token.idx, token.idx + len(token)), self.doc[token.i:token.i + 1], clusters[0])
