@@ -92,6 +92,15 @@ VALUES = [
     ("Er kwamen plus min 20 mensen.", "20", 20.0),  # 'plus min': about 20
     ("Hij liep het in 2 uur 3 min 20 seconden.", "20", 20.0),  # minutes
     ("Het kost 10 euro min 2 euro korting.", "2", 2.0),  # a subtraction
+    # "... en half": the number and a half
+    ("Het kost tweeënhalf miljoen euro.", "tweeënhalf miljoen", 2500000.0),
+    ("De gemeente trekt tweeënhalve ton uit.", "tweeënhalve", 2.5),
+    ("Hij liep vierenhalf uur.", "vierenhalf", 4.5),
+    # a round amount written with a dash for the cents
+    ("Een kaartje kost € 45,-.", "€ 45,-", 45.0),
+    ("Het kost 45,- euro per persoon.", "45,-", 45.0),
+    # hours that are no hour of the day
+    ("De rechter veroordeelde hem tot 240 uur taakstraf.", "240", 240.0),
 ]
 
 
@@ -165,9 +174,18 @@ def test_qualifier(number_nlp, text, qualifier, qualifier_text):
     assert (number.qualifier, number.qualifier_text) == (qualifier, qualifier_text)
 
 
-def test_tot_after_a_change_and_its_size_is_the_value_reached(number_nlp):
-    number = the_number(number_nlp, "De omzet daalde met 12 procent tot 1,1 miljard euro.", "1,1 miljard")
-    assert (number.value, number.qualifier) == (1.1e9, "exact")
+@pytest.mark.parametrize("text, span_text", [
+    ("De omzet daalde met 12 procent tot 1,1 miljard euro.", "1,1 miljard"),
+    # the size may be a fraction word, the verb any tense between the size and 'tot'
+    ("De omzet steeg met anderhalf procent tot 9,6 miljard euro.", "9,6 miljard"),
+    ("De omzet zal met 6,4 procent dalen tot 912 miljoen euro.", "912 miljoen"),
+])
+def test_tot_after_a_change_and_its_size_is_the_value_reached(number_nlp, text, span_text):
+    assert the_number(number_nlp, text, span_text).qualifier == "exact"
+
+
+def test_tot_without_a_size_before_an_infinitive_is_a_maximum(number_nlp):
+    assert the_number(number_nlp, "De temperatuur kan tot 40 graden oplopen.", "40").qualifier == "at_most"
 
 
 # --------------------------------------------------------------------------
@@ -192,9 +210,16 @@ def test_range(number_nlp, text, span_text, low, high):
     assert (number.value, number.low, number.high, number.qualifier) == (low, low, high, "range")
 
 
-def test_a_change_between_two_values_is_no_range(number_nlp):
-    found = numbers_in(number_nlp, "Het aantal steeg van 100 tot 150 per dag.")
-    assert [(t, n.low, n.qualifier) for t, n in found] == [("100", None, "exact"), ("150", None, "exact")]
+@pytest.mark.parametrize("text, expected", [
+    ("Het aantal steeg van 100 tot 150 per dag.", [("100", None), ("150", None)]),
+    # after 'met', a second number ten times the first is the level the change reached
+    ("De werkloosheid steeg met 8000 tot 390.000 mensen.", [("8000", "mens"), ("390.000", "mens")]),
+    ("De omzet steeg met 50 miljoen tot 1,2 miljard euro.", [("50 miljoen", "euro"), ("1,2 miljard", "euro")]),
+])
+def test_a_change_between_two_values_is_no_range(number_nlp, text, expected):
+    found = numbers_in(number_nlp, text)
+    assert [(t, n.unit) for t, n in found] == expected
+    assert all((n.low, n.qualifier) == (None, "exact") for _, n in found)
 
 
 def test_single_numbers_have_no_bounds(number_nlp):
@@ -312,6 +337,9 @@ UNITS = [
     ("Het duurde vijf jaar.", "vijf", "jaar", "jaar", "time_span", None),
     ("Drie Amerikaanse kinderen raakten vermist.", "Drie", "kind", "kinderen", "people", "Verenigde Staten"),
     ("Er kwamen twaalf zware tanks aan.", "twaalf", "tank", "tanks", "objects", None),
+    # "één op de vijf patiënten": the noun after the second number counts the first too
+    ("Dat is één op de vijf patiënten.", "één", "patiënt", "patiënten", "people", None),
+    ("Drie op de tien werknemers werkt thuis.", "Drie", "werknemer", "werknemers", "people", None),
 ]
 
 
@@ -334,6 +362,15 @@ def test_no_unit_when_nothing_is_counted(number_nlp):
     assert (number.unit, number.unit_text, number.category) == (None, None, None)
 
 
+def test_a_year_before_a_verb_and_a_place_name_is_no_count(number_nlp):
+    # 'Nederland' is no kind of 'land', so nothing is counted and 2025 is a year
+    assert [t for t, _ in numbers_in(number_nlp, "In 2025 telde Nederland 18 miljoen inwoners.")] == ["18 miljoen"]
+
+
+def test_a_capitalised_closed_compound_is_a_name_not_a_counted_noun(lexicon):
+    assert not lexicon.knows("Nederland") and lexicon.knows("NAVO-landen") and lexicon.knows("buurlanden")
+
+
 SINGULARS = [
     ("militairen", "militair"), ("soldaten", "soldaat"), ("manschappen", "manschap"),
     ("NAVO-landen", "NAVO-land"), ("doden", "dode"), ("gewonden", "gewonde"), ("leden", "lid"),
@@ -346,6 +383,8 @@ SINGULARS = [
     ("prijzen", "prijs"), ("bommen", "bom"), ("zeeën", "zee"),
     # plurals whose first regular candidate is another lexicon word ("ouder": a parent)
     ("ouderen", "oudere"), ("jongeren", "jongere"), ("zaken", "zaak"), ("getuigen", "getuige"),
+    # a compound of a short irregular plural
+    ("speeldagen", "speeldag"), ("werkuren", "werkuur"),
 ]
 
 

@@ -62,7 +62,8 @@ class NumberMatch(NamedTuple):
 # --------------------------------------------------------------------------
 
 # Dutch style: '.' groups thousands, ',' marks decimals ("2.500.000", "1,5").
-DUTCH_NUMBER = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+# "45,-": a round amount of money, written with a dash for the cents.
+DUTCH_NUMBER = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+|,[-–])?"
 _DUTCH_NUMBER_RE = re.compile(rf"^{DUTCH_NUMBER}$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
@@ -76,7 +77,10 @@ def parse_dutch_number(text: str) -> float | None:
     """130.000 -> 130000.0, 1,5 -> 1.5; None for anything not written Dutch style."""
     if not _DUTCH_NUMBER_RE.match(text):
         return None
-    return float(text.replace(".", "").replace(",", "."))
+    return float(text.rstrip("-–").rstrip(",").replace(".", "").replace(",", "."))
+
+
+_AND_A_HALF = re.compile(r"(.+?)[eë]n(?:half|halve)")
 
 
 def normalize_word(text: str) -> str:
@@ -272,6 +276,8 @@ def parse_side(texts: list[str], vocab: NumberVocabulary) -> Side | None:
         value = vocab.fractions[core]
     elif core.endswith(vocab.group_suffix) and len(core) > len(vocab.group_suffix):
         value, group = number_word_value(core[: -len(vocab.group_suffix)]), True
+    elif (and_a_half := _AND_A_HALF.fullmatch(core)) and (whole := number_word_value(and_a_half[1])) is not None:
+        value = whole + 0.5  # 'tweeënhalf', 'vierenhalve'
     else:
         value = number_word_value(core)
     if value is None:
@@ -462,9 +468,12 @@ class UnitLexicon:
     def _irregular(self, word: str) -> str | None:
         lower = normalize_word(word)
         for plural, singular in self.irregular_plurals.items():
-            if lower == plural or (len(plural) >= 6 and lower.endswith(plural)) or lower.endswith(
-                "-" + plural
-            ):
+            # A compound ends in it: 'waterschappen'; a short plural only after a word of
+            # its own ('speeldagen', 'werkuren'; not the 'bloten' of 'loten').
+            prefix_length = len(lower) - len(plural)
+            if lower == plural or (lower.endswith(plural) and (
+                    len(plural) >= 6 or (len(plural) >= 4 and prefix_length >= COMPOUND_MIN_PREFIX))
+            ) or lower.endswith("-" + plural):
                 prefix = word[: len(word) - len(plural)]
                 return prefix + singular if prefix else _with_case_of(word, singular)
         return None
@@ -498,6 +507,10 @@ class UnitLexicon:
         return _default_singular(word)
 
     def knows(self, word: str) -> bool:
+        # A capitalised closed compound is a name, not a noun: 'Nederland' is no kind of 'land'.
+        if word[:1].isupper() and not word.isupper() and "-" not in word:
+            singular = normalize_word(self.singular(word))
+            return singular in self.categories or normalize_word(word) in self.aliases
         return self.category(self.singular(word)) is not None
 
 
@@ -554,7 +567,7 @@ def _reached_value(doc: Doc, tot: int, vocab: NumberVocabulary, max_size_words: 
     it or before a "met"-phrase of its size: "steeg tot", "is opgelopen tot",
     "daalde met 12 procent tot", "nam vorig jaar toe tot"."""
     before = tot - 1
-    if _separable_change(doc, before, vocab):
+    if _separable_change(doc, before, vocab) or _sized_change_before(doc, before, vocab, max_size_words):
         return True
     if doc[before].lower_ not in vocab.reached_value_verbs:
         # Skip the size of the change: "met 12 procent".
@@ -564,6 +577,17 @@ def _reached_value(doc: Doc, tot: int, vocab: NumberVocabulary, max_size_words: 
             return False
         before = size_start - 1
     return before >= 0 and doc[before].lower_ in vocab.reached_value_verbs
+
+
+def _sized_change_before(doc: Doc, verb: int, vocab: NumberVocabulary, max_size_words: int) -> bool:
+    """Token ``verb`` is a change verb of any tense right after a "met"-phrase of its
+    size: "zal met 6,4 procent dalen tot", "moet met 5 procent stijgen tot" (the size
+    makes 'tot' the level reached, where "kan tot 40 graden oplopen" is a maximum)."""
+    if verb < 2 or doc[verb].lower_ not in vocab.change_verbs:
+        return False
+    size_start = next((j for j in range(verb - 1, max(-1, verb - max_size_words - 2), -1)
+                       if doc[j].lower_ in vocab.change_size_prepositions), None)
+    return size_start is not None and any(_is_number_token(t, vocab) for t in doc[size_start + 1: verb])
 
 
 def _change_verb_after(doc: Doc, span: Span, vocab: NumberVocabulary, reach: int = 3) -> bool:
@@ -606,7 +630,8 @@ def _qualifier_regex(vocab: NumberVocabulary) -> re.Pattern[str]:
 
 
 def _is_number_token(token: Token, vocab: NumberVocabulary) -> bool:
-    return bool(re.match(vocab.digits_regex, token.text)) or number_word_value(token.text) is not None
+    return (bool(re.match(vocab.digits_regex, token.text)) or number_word_value(token.text) is not None
+            or token.lower_ in vocab.fractions)
 
 
 def is_calendar_date(doc: Doc, span: Span, quantity: Quantity, vocab: NumberVocabulary) -> bool:
@@ -647,11 +672,12 @@ def is_year_range(quantity: Quantity, vocab: NumberVocabulary) -> bool:
 
 
 def is_clock_time(doc: Doc, span: Span, vocab: NumberVocabulary, text: str | None = None) -> bool:
-    """'om 9 uur', '9 uur 's ochtends', 'half negen'."""
+    """'om 9 uur', '9 uur 's ochtends', 'half negen'; not 'tot 240 uur taakstraf' (no hour of the day)."""
     text = doc.text if text is None else text
     after = _next(doc, span.end)
     before = _prev(doc, span.start)
-    if after is not None and after.lower_ in vocab.clock_words:
+    hour = parse_dutch_number(span.text) if span.text[:1].isdigit() else None
+    if after is not None and after.lower_ in vocab.clock_words and (hour is None or hour <= 24):
         if before is not None and before.lower_ in vocab.clock_prepositions:
             return True
         following = _next(doc, span.end, 1)
@@ -775,13 +801,17 @@ def follows_a_number(doc: Doc, span: Span, vocab: NumberVocabulary) -> bool:
     )
 
 
-def describes_change(span: Span, vocab: NumberVocabulary, reach: int = 20) -> bool:
+def describes_change(span: Span, quantity: Quantity, vocab: NumberVocabulary, reach: int = 20,
+                     level_ratio: float = 10) -> bool:
     """'steeg van 100 tot 150' is a change between two values, not a range.
     Looks through the sentence around the span, bounded by sentence punctuation
     in the text (the parser's sentence split may be poor). After "met" the two
-    numbers are the size of the change: "steeg met 10 tot 15 procent" is a range."""
+    numbers are the size of the change ("steeg met 10 tot 15 procent" is a range),
+    unless the second is ``level_ratio`` times the first or more: then they are the
+    size and the level reached ("steeg met 8000 tot 390.000")."""
     if span.start > 0 and span.doc[span.start - 1].lower_ in vocab.change_size_prepositions:
-        return False
+        if not (quantity.low and quantity.high and quantity.high >= level_ratio * quantity.low):
+            return False
     return any(t.lower_ in vocab.change_verbs for t in sentence_window(span.doc, span.start, span.end, reach))
 
 
@@ -858,6 +888,19 @@ def find_counted_noun(doc: Doc, span: Span, vocab: NumberVocabulary, lexicon: Un
             continue
         return (token if _looks_like_noun(token, singular_expected) else None), adjectives
     return None, adjectives
+
+
+def second_number_after(doc: Doc, span: Span, vocab: NumberVocabulary) -> Span | None:
+    """The number right after ``span`` and 'tot' or a ratio word ('op', 'op de'):
+    "8000 [tot 390.000]", "één [op de vijf]"; None when no number follows so."""
+    j = span.end
+    if j >= len(doc) or not (doc[j].lower_ == "tot" or doc[j].lower_ in vocab.ratio_words):
+        return None
+    j += 1 + (j + 1 < len(doc) and doc[j].lower_ in vocab.ratio_words and doc[j + 1].lower_ == "de")
+    end = j
+    while end < len(doc) and (_is_number_token(doc[end], vocab) or doc[end].lower_ in vocab.multipliers):
+        end += 1
+    return doc[j:end] if end > j else None
 
 
 def find_modifier(adjectives: list[Token], vocab: NumberVocabulary) -> str | None:
@@ -954,7 +997,7 @@ class NumberFinder:
             if quantity is None or overlaps(span, dates):
                 continue
             if quantity.is_range and any(t.lower_ == "tot" for t in span) and describes_change(
-                span, vocab
+                span, quantity, vocab
             ):
                 continue
             number = self._describe(doc, span, quantity, opener, text)
@@ -974,6 +1017,10 @@ class NumberFinder:
         vocab, lexicon = self.vocab, self.lexicon
         noun, adjectives = find_counted_noun(doc, span, vocab, lexicon,
                                              singular_expected=abs(quantity.value) <= 1)
+        if noun is None and (second := second_number_after(doc, span, vocab)) is not None:
+            # "één op de vijf patiënten", "met 50 miljoen tot 1,2 miljard euro": the
+            # noun after the second number counts the first too.
+            noun, adjectives = find_counted_noun(doc, second, vocab, lexicon)
         counted_known = noun is not None and lexicon.knows(noun.text)
         if quantity.group and not counted_known:
             noun = None  # "het tweetal komen": the group noun is what is counted
