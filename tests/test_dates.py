@@ -129,6 +129,17 @@ RELATIVE = [
     ("Vier jaar geleden was het nog anders.", "Vier jaar geleden", dt.date(2018, 1, 1), "year"),
     ("Een maand geleden sloot de fabriek.", "Een maand geleden", dt.date(2022, 1, 1), "month"),
     ("Hij stopte 10 dagen geleden.", "10 dagen geleden", dt.date(2022, 2, 6), "day"),
+    # a weekend is the week it falls in (its Monday); 'afgelopen' the one before this week's
+    ("Het KNMI verwacht dit weekend storm.", "dit weekend", dt.date(2022, 2, 14), "week"),
+    ("Komend weekend wordt het koud.", "Komend weekend", dt.date(2022, 2, 14), "week"),
+    ("Afgelopen weekend viel er regen.", "Afgelopen weekend", dt.date(2022, 2, 7), "week"),
+    ("Het afgelopen weekend was druk.", "afgelopen weekend", dt.date(2022, 2, 7), "week"),
+    # 'het' before an uninflected modifier is a pronoun, no article of the period
+    ("De ANWB verwacht dat het volgende week druk wordt.", "volgende week", dt.date(2022, 2, 21), "week"),
+    ("Op de markt werd het vorig jaar te krap.", "vorig jaar", dt.date(2021, 1, 1), "year"),
+    # after 'vanaf', 'tot', 'tot en met' in a clause not in the past: the coming month
+    ("Vanaf september krijgen leerlingen meer les.", "september", dt.date(2022, 9, 1), "month"),
+    ("Het museum was vanaf september gesloten.", "september", dt.date(2021, 9, 1), "month"),
 ]
 
 
@@ -178,6 +189,16 @@ WEEKDAYS = [
     ("Het wordt zaterdag en zondag warm.", "zondag", dt.date(2022, 2, 20)),
     ("Het wordt vrijdag of zaterdag warm.", "zaterdag", dt.date(2022, 2, 19)),
     ("Het was maandag en dinsdag warm.", "dinsdag", dt.date(2022, 2, 15)),
+    # after 'tot', 'tot en met', 'vanaf': the publication day or a later one, also in a
+    # headline or when the tagger misses the present-tense verb ('duurt' tagged ADJ)
+    ("De staking duurt tot vrijdag.", "vrijdag", dt.date(2022, 2, 18)),
+    ("Het museum is tot en met zondag gesloten.", "zondag", dt.date(2022, 2, 20)),
+    ("A28 vanaf maandag 's nachts dicht\nDe weg gaat dicht.", "maandag", dt.date(2022, 2, 21)),
+    ("De weg was tot vrijdag dicht.", "vrijdag", dt.date(2022, 2, 11)),
+    # a clause without a verb takes the verb before it; a present participle is no perfect
+    ("Het KNMI verwacht komend weekend veel wind, met zondag windstoten.", "zondag", dt.date(2022, 2, 20)),
+    ("Rijkswaterstaat sluit de weg tussen Ede en Wageningen vanaf maandag af.", "maandag",
+     dt.date(2022, 2, 21)),
     # explicit direction words
     ("Komende zondag eindigen de oefeningen.", "Komende zondag", dt.date(2022, 2, 20)),
     ("Afgelopen woensdag begon het.", "Afgelopen woensdag", dt.date(2022, 2, 9)),
@@ -204,7 +225,15 @@ NOT_DATES = [
     "De betaling wordt verspreid over twee jaar.",
     "Het besluit valt binnen twee weken.",  # a limit, no date
     "Jaren geleden woonde hij hier.",  # a vague count
+    "Het komende jaar wordt beter.",  # an article before an inflected modifier: a stretch of time
 ]
+
+
+def test_years_after_a_preposition(date_nlp):
+    assert [t for t, _ in dates_in(date_nlp, "De prijzen zijn hoger dan vóór 2020.")] == ["2020"]  # accented
+    assert [t for t, _ in dates_in(date_nlp, "Er is subsidie voor 2026 en 2027.")] == ["2026", "2027"]
+    # 'gepland' is no counted noun ('land' is only the end of its letters): 2027 stays a year
+    assert [t for t, _ in dates_in(date_nlp, "Een nieuwe meting is in 2027 gepland.")] == ["2027"]
 
 
 @pytest.mark.parametrize("text", NOT_DATES)

@@ -19,11 +19,14 @@ Resolution follows the news convention:
   "zullen", present "wordt/worden" as in "worden zondag beëindigd", or
   "gaat/gaan") and no past marker ("zou", "had", "werd", "heeft", a verb the
   tagger marks Tense=Past): see ``clause_direction``; a date after "sinds"
-  ("sinds maart", "sinds eind december") is past whatever the tense;
+  ("sinds maart", "sinds eind december") is past whatever the tense, one after
+  "vanaf", "tot (en met)", "per" or "uiterlijk" the coming one unless its clause
+  is past ("De staking duurt tot vrijdag", "Vanaf september krijgen ..."); a
+  clause without a verb takes the verb of its sentence before it;
 - a day or month of a named week or year is one date ("maart vorig jaar",
   "volgende week zaterdag");
 - week values are the Monday of the week, month values the 1st, year values
-  1 January.
+  1 January; a weekend ("dit weekend", "afgelopen weekend") is the week it is in.
 
 A relative reference is resolved only against a base known precisely enough
 for it: a day for days and weeks, the month for months, the year for years.
@@ -115,7 +118,8 @@ class DateVocabulary:
     morning_determiners: frozenset[str]
     period_modifiers: dict[str, str]
     period_units: dict[str, str]
-    period_determiners: frozenset[str]
+    forward_prepositions: frozenset[str]
+    period_determiners: dict[str, frozenset[str]]  # granularity -> determiners of its gender
     counted_units: dict[str, str]
     counted_ahead: frozenset[str]
     counted_ago: frozenset[str]
@@ -150,7 +154,8 @@ class DateVocabulary:
             morning_determiners=frozenset(data["morning_determiners"]),
             period_modifiers=dict(data["period_modifiers"]),
             period_units=dict(data["period_units"]),
-            period_determiners=frozenset(data["period_determiners"]),
+            forward_prepositions=frozenset(data["forward_prepositions"]),
+            period_determiners={unit: frozenset(words) for unit, words in data["period_determiners"].items()},
             counted_units=dict(data["counted_units"]),
             counted_ahead=frozenset(data["counted_ahead"]),
             counted_ago=frozenset(data["counted_ago"]),
@@ -271,14 +276,21 @@ def clause_direction(doc: Doc, mention: Span, vocab: DateVocabulary) -> str | No
     start, end = clause_bounds(doc, i, vocab)
     # The date's own words are no verbs, whatever the tagger says ("donderdagochtend" Part).
     words = [t for t in doc[start:end] if not mention.start <= t.i < mention.end]
+    if not any(t.pos_ in ("VERB", "AUX") for t in words) and not in_headline(doc, i):
+        # A clause without a verb takes the verb of the sentence before it, on its line:
+        # "Het KNMI verwacht veel wind, met zondag windstoten tot 90 kilometer per uur",
+        # "sluit de A28 tussen Harderwijk en Ermelo vanaf maandag af".
+        sent = mention.sent
+        first = next((t.i + 1 for t in reversed(doc[sent.start:mention.start]) if is_line_break(t)), sent.start)
+        words = [t for t in doc[first:end] if not mention.start <= t.i < mention.end]
     # "heeft" marks the past only as the perfect's auxiliary: "Zij heeft dinsdag een
     # gesprek" is a plan, "Zij heeft dinsdag gesproken" a past event. The participle
     # may stand beyond the clause's words ("heeft woensdag Kevin V. (41) veroordeeld"),
     # so the parse decides too.
-    participle = any("Part" in t.morph.get("VerbForm") for t in words)
+    participle = any(past_participle(t) for t in words)
 
     def perfect(token: Token) -> bool:
-        return participle or (token.dep_.startswith("aux") and "Part" in token.head.morph.get("VerbForm"))
+        return participle or (token.dep_.startswith("aux") and past_participle(token.head))
 
     past = any((t.lower_ in vocab.past_markers and (t.lower_ not in vocab.perfect_auxiliaries or perfect(t)))
                or _finite(t, "Past") for t in words)
@@ -312,12 +324,28 @@ def mention_direction(doc: Doc, span: Span, vocab: DateVocabulary) -> str | None
         before -= 1
     if _prev_lower(doc, before) in vocab.past_prepositions:
         return "past"
+    if after_forward_preposition(doc, before, vocab) and clause_direction(doc, span, vocab) != "past":
+        # 'tot vrijdag' may be today, 'vanaf september' is the coming one
+        return "upcoming" if re.match(vocab.weekday_regex, span[-1].lower_) else "future"
     # "woensdag en donderdag": the second of two joined dates is in the first one's
     # clause, which the conjunction would otherwise cut off.
     if before >= 2 and doc[before - 1].lower_ in vocab.date_conjunctions and re.match(
             vocab.weekday_regex, doc[before - 2].lower_) and re.match(vocab.weekday_regex, span[-1].lower_):
         return mention_direction(doc, doc[before - 2: before - 1], vocab)
     return clause_direction(doc, span, vocab)
+
+
+def after_forward_preposition(doc: Doc, i: int, vocab: DateVocabulary) -> bool:
+    """Token ``i`` follows 'vanaf', 'tot', 'per', 'uiterlijk' or 'tot en met'."""
+    if _prev_lower(doc, i) in vocab.forward_prepositions:
+        return True
+    return i >= 3 and [t.lower_ for t in doc[i - 3:i]] == ["tot", "en", "met"]
+
+
+def past_participle(token: Token) -> bool:
+    """A participle the tagger found that is no present participle ('komend weekend',
+    'de volgende dag': the tagger gives them the same VerbForm=Part)."""
+    return "Part" in token.morph.get("VerbForm") and not token.lower_.endswith(("end", "ende"))
 
 
 def _finite(token: Token, tense: str) -> bool:
@@ -344,7 +372,7 @@ def scheduled_present(words: list[Token], vocab: DateVocabulary) -> bool:
         return any(p is None or p in lowers for p in particles)
 
     return any(_finite(t, "Pres") for t in words) and not any(
-        "Part" in t.morph.get("VerbForm") or states(t) for t in words
+        past_participle(t) or states(t) for t in words
     )
 
 
@@ -394,7 +422,14 @@ def read_mentions(doc: Doc, label: str, start: int, end: int, vocab: DateVocabul
     if label == "year" and cues is not None and cues.counts_something(doc, doc[start + 1: end]):
         return []  # "een boete tot 2000 euro", "met 1500 tanks": a quantity, no year
     mention = read_mention(doc, label, start, end, vocab)
-    return [mention] if mention is not None else []
+    if mention is None:
+        return []
+    if (label == "year" and end + 1 < len(doc) and doc[end].lower_ in vocab.date_conjunctions
+            and re.match(YEAR_REGEX, doc[end + 1].text)
+            and not (cues is not None and cues.counts_something(doc, doc[end + 1: end + 2]))):
+        # "voor 2026 en 2027": the second year shares the first one's preposition
+        return [mention, Mention(doc[end + 1: end + 2], "year", year=int(doc[end + 1].text))]
+    return [mention]
 
 
 def _is_morning(doc: Doc, i: int, vocab: DateVocabulary) -> bool:
@@ -468,10 +503,13 @@ def read_mention(doc: Doc, label: str, start: int, end: int, vocab: DateVocabula
         return Mention(doc[start + 1: end] if ahead else span, "counted", unit=vocab.counted_units[unit_word.lower_],
                        count=int(value) if ahead else -int(value))
     if label == "period":
-        if _prev_lower(doc, start) in vocab.period_determiners:
-            return None  # "de afgelopen week": a stretch of time, no calendar week
-        return Mention(span, "period", modifier=vocab.period_modifiers[words[0]],
-                       unit=vocab.period_units[words[1]])
+        unit = vocab.period_units[words[1]]
+        # "de afgelopen week", "het komende jaar": a stretch of time, no calendar week or year;
+        # but "dat het volgende week", "werd het vorig jaar": 'het' is no article of them.
+        inflected = words[0].endswith("e") or words[0] == "afgelopen"
+        if inflected and _prev_lower(doc, start) in vocab.period_determiners[unit]:
+            return None
+        return Mention(span, "period", modifier=vocab.period_modifiers[words[0]], unit=unit)
     return None
 
 
@@ -618,6 +656,9 @@ def resolve(mention: Mention, base: Base) -> DateValue:
     if kind == "relative_day":
         day = base.known_to("day")
         return DateValue(_parse(mention.phrase, day) if day else None, "day", True)
+    if kind == "period" and mention.unit == "weekend":
+        day = base.known_to("day")
+        return DateValue(weekend_week(day, mention.modifier) if day else None, "week", True)
     if kind == "period":
         return DateValue(period_start(mention.modifier, mention.unit, base), mention.unit, True)
     if kind == "counted":
@@ -645,6 +686,19 @@ def period_start(modifier: str, granularity: str, base: Base) -> dt.date | None:
     anchor = start_of(base_day, "month") if granularity in ("month", "year") else base_day
     parsed = _parse(f"{modifier} {_UNIT_WORDS[granularity]}", anchor)
     return start_of(parsed, granularity) if parsed else None
+
+
+def weekend_week(day: dt.date, modifier: str) -> dt.date:
+    """The Monday of the week of "dit weekend", "komend weekend", "afgelopen weekend"
+    as said on ``day``: this week's weekend (the one under way on a Saturday or Sunday),
+    the last one before today's week for "vorige"/"afgelopen", and on a weekend day
+    "volgend"/"komend" the next one."""
+    monday = day - dt.timedelta(days=day.weekday())
+    if modifier in ("vorige", "vorig"):
+        return monday - dt.timedelta(weeks=1)
+    if modifier in ("volgende", "volgend") and day.weekday() >= 5:
+        return monday + dt.timedelta(weeks=1)
+    return monday
 
 
 _UNIT_WORDS = {"week": "week", "month": "maand", "year": "jaar"}

@@ -506,11 +506,14 @@ class UnitLexicon:
             return next(c for c in candidates if c.lower() == model_lemma.lower())
         return _default_singular(word)
 
+    def knows_whole(self, word: str) -> bool:
+        """The word itself (or its singular) is in the lexicon, not only the head of a compound."""
+        return normalize_word(self.singular(word)) in self.categories or normalize_word(word) in self.aliases
+
     def knows(self, word: str) -> bool:
         # A capitalised closed compound is a name, not a noun: 'Nederland' is no kind of 'land'.
         if word[:1].isupper() and not word.isupper() and "-" not in word:
-            singular = normalize_word(self.singular(word))
-            return singular in self.categories or normalize_word(word) in self.aliases
+            return self.knows_whole(word)
         return self.category(self.singular(word)) is not None
 
 
@@ -881,8 +884,9 @@ def find_counted_noun(doc: Doc, span: Span, vocab: NumberVocabulary, lexicon: Un
     for token in doc[span.end: span.end + max_distance]:
         if token.is_punct or token.is_space or token.like_num or not _WORDLIKE.match(token.text):
             break
-        if token.lower_ not in vocab.nationality_adjectives and lexicon.knows(token.text):
-            return token, adjectives
+        if token.lower_ not in vocab.nationality_adjectives and lexicon.knows(token.text) and (
+                lexicon.knows_whole(token.text) or token.pos_ in ("NOUN", "PROPN")):
+            return token, adjectives  # a compound of a known head only as a noun: not 'gepland'
         if _looks_like_adjective(token, vocab):
             adjectives.append(token)
             continue
