@@ -233,6 +233,7 @@ class QuoteWords:
         complements = data.get("complements", {})
         self.om_te_verbs = set(complements.get("om_te", ()))
         self.te_verbs = set(complements.get("te", ()))
+        self.complemented_nouns = set(complements.get("noun_heads", ()))
         self.perfect_auxiliaries = dict(data["back_reference"]["perfect_auxiliaries"])
         self.negations = set(data["back_reference"]["negations"])
         self.time_words = set(np["time_words"])
@@ -661,6 +662,9 @@ class _DocState:
                 if token.lower_ == form.particle and (
                     self.ends_clause(j + 1, sent_end)
                     or (form.lemma in self.words.te_verbs and self.te_infinitive_follows(j + 1, sent_end))
+                    # 'roept mensen op om binnen te blijven', 'raadt ... aan om ... te'
+                    or (form.lemma in self.words.om_te_verbs and j + 1 < sent_end
+                        and self.doc[j + 1].lower_ == "om" and self.te_infinitive_follows(j + 2, sent_end))
                 ):
                     cue_end = j + 1 if j == i + 1 else i + 1
                     return SpeechVerb(i, cue_end, j + 1, form.lemma, form.number, form.te, form.of)
@@ -1561,6 +1565,8 @@ class _DocState:
             clause = doc[complement + 1 : sent.end]
             if doc[complement].pos_ == "PRON" and not any(t.pos_ in ("VERB", "AUX") for t in clause):
                 return None  # 'vindt dat een goed idee': a demonstrative, not a clause
+            if doc[complement - 1].lower_ in self.words.complemented_nouns:
+                return None  # 'eist de garantie dat ...': the clause belongs to the noun
             end = self.complement_end(verb, complement, sent)
             content = self.content_range(complement + 1, end)
             if content is None:
@@ -1761,9 +1767,10 @@ class _DocState:
         return k > sent.start and self.doc[k].text in (",", ";") and not self.inside_quotes[k]
 
     def back_references(self, quoted: set[QuotePair]) -> Iterator[Candidate]:
-        """'Dat meldt persbureau Reuters.': the sentence before is the reported content;
-        when it is a quote of its own with no cue (``quoted`` holds those with one), that
-        quote is this speaker's: '„We houden de markt in de gaten.” Dat zegt de ACM.'"""
+        """'„We houden de markt in de gaten.” Dat zegt de ACM.': a quote with no cue of its
+        own (``quoted`` holds those with one) that makes up the sentence before is this
+        speaker's. A sentence without quote marks before 'Dat meldt persbureau Reuters.'
+        is no quote: its content is only given by anaphora (annotation guide 4, excluded 9)."""
         doc = self.doc
         for n, sent in enumerate(self.sentences):
             i = self.next_word(sent.start, sent.end)
@@ -1800,10 +1807,6 @@ class _DocState:
                 yield Candidate("direct", *self.pair_content(pair), pair.block, cue, ref, number or verb.number,
                                 pair=pair)
                 continue
-            content = self.content_range(prev.start, prev.end)
-            if content is None:
-                continue
-            yield Candidate("indirect", *content, sent.block, cue, ref, number or verb.number, back_reference=True)
 
     def uncued_quote(self, sent: Sentence, quoted: set[QuotePair]) -> QuotePair | None:
         """The quote that makes up the sentence, when no cue of its own claimed it."""
