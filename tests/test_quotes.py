@@ -512,6 +512,35 @@ DESCRIPTIONS = [
         ],
         id="bare-organisation-noun-is-not-the-last-speaker",
     ),
+    pytest.param(
+        "„Dat is een flinke groep”, zegt hoofdonderzoeker Anouk Verbeek. "
+        "RIVM-onderzoeker Bas Kuipers benadrukt dat het scherm niet de enige oorzaak is. "
+        "„Slaap is geen luxe”, zegt de hoofdonderzoeker.",
+        [
+            ("direct", "Dat is een flinke groep", "zegt", "Anouk Verbeek"),
+            ("indirect", "het scherm niet de enige oorzaak is", "benadrukt", "Bas Kuipers"),
+            ("direct", "Slaap is geen luxe", "zegt", "Anouk Verbeek"),
+        ],
+        id="the-very-role-word-wins-over-a-later-one-with-its-head",
+    ),
+    pytest.param(
+        "Onderzoeker Anouk Verbeek zegt dat het klopt. Minister Jan de Vries zegt dat het niet klopt. "
+        "De onderzoeker zegt dat het toch klopt.",
+        [
+            ("indirect", "het klopt", "zegt", "Anouk Verbeek"),
+            ("indirect", "het niet klopt", "zegt", "Jan de Vries"),
+            ("indirect", "het toch klopt", "zegt", "Anouk Verbeek"),
+        ],
+        id="an-unnamed-source-noun-resolves-by-its-explicit-alias",
+    ),
+    pytest.param(
+        "Minister Jan de Vries zegt dat het klopt. De onderzoeker zegt dat het niet klopt.",
+        [
+            ("indirect", "het klopt", "zegt", "Jan de Vries"),
+            ("indirect", "het niet klopt", "zegt", "de onderzoeker"),
+        ],
+        id="an-unnamed-source-noun-without-an-alias-stays-unresolved",
+    ),
 ]
 
 

@@ -2273,6 +2273,11 @@ class _DocState:
         if ref.kind == "pronoun":
             return self.pronoun_speaker(ref, cand.number)
         if ref.kind == "unnamed" and ref.span[0].lower_ in ("de", "het", "deze", "die", "dit"):
+            # Only an explicit alias names them: 'woordvoerder Jan Jansen ... de woordvoerder'.
+            alias = self.alias_for(self.doc[ref.head], {"PER"})
+            if alias is not None:
+                return alias._replace(text=self.written(ref), start=ref.span.start_char, end=ref.span.end_char,
+                                      confidence=ROLE_ALIAS)
             earlier = self.unnamed_antecedent(self.doc[ref.head])
             if earlier is not None:
                 return earlier._replace(text=self.written(ref), start=ref.span.start_char, end=ref.span.end_char)
@@ -2441,15 +2446,20 @@ class _DocState:
         or by a name written after the role noun that the model did not tag."""
         role = role_head(head.text)
         words = {head.text.casefold()} | ({role[1]} if role else set())
-        best: tuple[int, Speaker] | None = None
+        # (introduced with the very word, position, speaker): 'de hoofdonderzoeker' is the
+        # 'hoofdonderzoeker Anouk Verbeek', not a later 'RIVM-onderzoeker Bas Kuipers'.
+        exact = head.text.casefold()
+        best: tuple[bool, int, Speaker] | None = None
         cluster = self.index.find_by_role(head.text, before=head.idx)
         if cluster is not None and cluster.label in labels and self.written_with_role(cluster, words):
             char = max((start for start, _end in cluster.mentions if start < head.idx), default=0)
-            best = (char, self.cluster_speaker(cluster, None, ROLE_ALIAS))
+            best = (exact in cluster.roles, char, self.cluster_speaker(cluster, None, ROLE_ALIAS))
         for char, aliases, speaker in self.role_aliases:
-            if char < head.idx and aliases & words and speaker.label in labels and (best is None or char > best[0]):
-                best = (char, speaker)
-        return best[1] if best is not None else None
+            found = (exact in aliases, char, speaker)
+            if char < head.idx and aliases & words and speaker.label in labels and (
+                    best is None or found[:2] > best[:2]):
+                best = found
+        return best[2] if best is not None else None
 
     def written_with_role(self, cluster: EntityCluster, words: set[str]) -> bool:
         """Whether the role noun stands right before a mention of the entity ('NAVO-chef

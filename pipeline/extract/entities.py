@@ -778,17 +778,18 @@ class EntityIndex:
         Words between role and name may be a title-case department ('minister van
         Buitenlandse Zaken Vladimir Makei'), but a name that is itself the object of
         a preposition ('de supermarktketen uit Zaandam') gets no role."""
-        sent_start = span.sent.start
-        if span.start > sent_start and self.doc[span.start - 1].pos_ == "ADP":
+        # Judged from the text, not the parse: the parser may start a sentence at the name
+        # ('zegt hoofdonderzoeker | Anouk Verbeek').
+        if starts_sentence(span[0]) or self.doc[span.start - 1].pos_ == "ADP":
             return
-        for i in range(span.start - 1, max(sent_start, span.start - 4) - 1, -1):
+        for i in range(span.start - 1, max(0, span.start - 4) - 1, -1):
             token = self.doc[i]
             head = role_head(token.text)
             if head is not None:
                 cluster.roles.add(head[1])
                 cluster.roles.add(token.text.casefold())
                 return
-            if not (token.is_title or token.pos_ in ("ADJ", "ADP", "PROPN")):
+            if starts_sentence(token) or not (token.is_title or token.pos_ in ("ADJ", "ADP", "PROPN")):
                 return
 
     # -- lookups used by other extractors ---------------------------------------
@@ -807,13 +808,17 @@ class EntityIndex:
         return [(m[0], m[3]) for m in self._mentions[:cut]]
 
     def find_by_role(self, role_word: str, before: int) -> EntityCluster | None:
-        """The most recent cluster introduced with this role noun before ``before``."""
+        """The most recent cluster introduced with this role noun before ``before``; one
+        introduced with the very word wins over one with only its head ('de
+        hoofdonderzoeker' is the 'hoofdonderzoeker Anouk Verbeek', not the later
+        'RIVM-onderzoeker Bas Kuipers')."""
         word = role_word.casefold()
         head = role_head(word)
-        candidates = {word} | ({head[1]} if head else set())
-        for _start, cluster in reversed(self.mentions_before(before)):
-            if cluster.roles & candidates:
-                return cluster
+        earlier = list(reversed(self.mentions_before(before)))
+        for candidates in ({word}, {head[1]} if head else set()):
+            for _start, cluster in earlier:
+                if cluster.roles & candidates:
+                    return cluster
         return None
 
     def mentions(self, doc_id: str) -> Iterator[EntityMention]:
