@@ -386,6 +386,12 @@ def test_untagged_surname_of_a_named_person(words, pos, ents, expected):
         # negative: a surname that is also a role, in a list, is no sentence start
         (["Wilders", ",", "Koning", "en", "Bisschop", "stemden"], [(0, 1, "PER"), (2, 3, "PER"), (4, 5, "PER")],
          [("Wilders", "PER"), ("Koning", "PER"), ("Bisschop", "PER")]),
+        # a role compound or a role in capitals is no name anywhere
+        (["Hoekstra", ",", "Eurocommissaris", "voor", "Klimaat"], [(0, 1, "PER"), (2, 3, "MISC")],
+         [("Hoekstra", "PER")]),
+        (["De", "CEO", "wil", "banen", "schrappen"], [(1, 2, "ORG")], []),
+        # a role before one name word at a sentence start is the title ('Invaller Mulder')
+        (["Invaller", "Mulder", "bezorgt", "zege"], [(0, 2, "PER")], [("Mulder", "PER")]),
     ],
 )
 def test_a_role_at_a_sentence_start_is_no_name(words, ents, expected):
@@ -501,3 +507,9 @@ def test_a_place_after_a_place_noun_never_joins_a_person_of_that_surname():
     words = ["de", "stad", "Breda", "en", "wethouder", "Jan", "Breda", "."]
     doc = make_doc(words, [(2, 3, "LOC"), (5, 7, "PER")])
     assert rows(doc) == [("Breda", "LOC", "Breda"), ("Jan Breda", "PER", "Jan Breda")]
+
+
+def test_an_entity_over_a_date_is_no_name():
+    doc = make_doc(["Eergisteren", "werd", "het", "bekend", "in", "Gent"], [(0, 1, "PER"), (5, 6, "LOC")])
+    doc.spans["dates"] = [Span(doc, 0, 1, "DATE")]
+    assert rows(doc) == [("Gent", "LOC", "Gent")]

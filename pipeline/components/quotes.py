@@ -126,6 +126,7 @@ from pipeline.extract.entities import (
     role_head,
 )
 from pipeline.components.speech_lexicon import SpeechLexicon, VerbForm
+from pipeline.components.text_cues import starts_sentence as text_starts_sentence
 from pipeline.models import canonical_label
 from pipeline.resources import load_resource
 
@@ -1017,6 +1018,11 @@ class _DocState:
         if self.is_role(i):
             # 'Centraal Planbureau', 'Algemene Onderwijsbond': an organisation word after
             # another capitalised word is part of the name; before a name it is a title.
+            # A capitalised compound of one that the model tagged inside a sentence is a
+            # name of its own ('de Gezondheidsraad', 'de Boerenbond'; not 'de gemeenteraad').
+            if (self.is_org_word(i) and role_head(token.text)[1] != token.lower_
+                    and self.entity_label_at(i) is not None and not text_starts_sentence(token)):
+                return True
             return self.is_org_word(i) and i > 0 and self.is_capitalized(i - 1) and not (
                 self.doc[i - 1].lower_ in self.words.determiners or self.is_role(i - 1)
             )

@@ -131,7 +131,9 @@ def trim_span(span: Span) -> Span:
     while start < end - 1 and (
         _is_title(span.doc[start], titles)
         or span.doc[start].is_punct
-        or (_is_person_role(span.doc[start].lower_) and end - start > 2)
+        # 'Procureur Annelies Claeys'; with one name word only where the capital is the
+        # sentence's ('Invaller Mulder bezorgt ...'), since 'Koning Willem' may be a surname
+        or (_is_person_role(span.doc[start].lower_) and (end - start > 2 or starts_sentence(span.doc[start])))
     ):
         start += 1
     while end > start + 1 and span.doc[end - 1].is_punct:
@@ -248,11 +250,25 @@ def after_organisation_name_noun(span: Span) -> bool:
 def is_person_role_word(span: Span) -> bool:
     """'[Kamerlid] Tom van Rijn', '[Burgemeester] zei': a lone person role (or a compound
     ending in one), capitalised only because it starts a sentence, that the model took
-    for a name; roles are no entities. Inside a sentence it may be a surname ('Koning')."""
-    if len(span) != 1 or not span[0].is_title or not _is_person_role(span[0].lower_):
+    for a name; roles are no entities. Inside a sentence a role word may be a surname
+    ('Koning'), but not a compound of one ('Hoekstra, [Eurocommissaris] voor Klimaat')
+    nor one written in capitals ('De [CEO] wil')."""
+    if len(span) != 1 or not _is_person_role(span[0].lower_):
         return False
     token = span[0]
-    return bool(token.is_sent_start) or starts_sentence(token)  # not 'Wilders, Koning en ...'
+    if token.is_upper and len(token) > 1:
+        return True
+    if not token.is_title:
+        return False
+    compound = any(head != token.lower_ for head in noun_heads(token.lower_, _role_ranks()))
+    return compound or bool(token.is_sent_start) or starts_sentence(token)  # not 'Wilders, Koning en ...'
+
+
+def is_date_words(span: Span, max_words: int = 2) -> bool:
+    """'[Eergisteren] werd ...', '[Medio 2027] moet ...': a short entity over a date the
+    date component found (doc.spans["dates"]) is that date, not a name."""
+    dates = span.doc.spans["dates"] if "dates" in span.doc.spans else ()
+    return len(span) <= max_words and any(d.start < span.end and span.start < d.end for d in dates)
 
 
 def _portfolio_words(words: list[str]) -> bool:
@@ -321,10 +337,17 @@ def _ministry_nouns() -> frozenset[str]:
 def named_as_organisation(span: Span) -> bool:
     """'Lingedal Ziekenhuis', 'Universiteit Twente', 'Omroep Brabant', 'Dagblad Oost':
     a name of two or more words that begins or ends with a capitalised noun for an
-    organisation (roles.json organisation, or a compound ending in one) is one,
+    organisation (roles.json organisation, or a compound ending in one) is one, as is
+    a capitalised compound of one inside a sentence ('de Gezondheidsraad'),
     except the nouns that also begin place names ('Hof van Twente', 'Provincie ...':
     roles.json organisation_name_nouns not_in_place_names)."""
-    return len(span) >= 2 and (_organisation_noun(span[0]) or _organisation_noun(span[-1]))
+    if len(span) == 1:
+        # 'de Gezondheidsraad', 'de Boerenbond': a capitalised compound of one inside a sentence.
+        token = span[0]
+        head = role_head(token.lower_)
+        return (_organisation_noun(token) and head is not None and head[1] != token.lower_
+                and not (token.is_sent_start or starts_sentence(token)))
+    return _organisation_noun(span[0]) or _organisation_noun(span[-1])
 
 
 def named_as_company(span: Span) -> bool:
@@ -544,7 +567,8 @@ class EntityIndex:
                 places.add(normalize_name(trimmed.text))
             if label == "MISC" and is_attributive_adjective(trimmed):
                 continue
-            if (label != "PER" and names_a_portfolio(trimmed)) or is_person_role_word(trimmed):
+            if (label != "PER" and names_a_portfolio(trimmed)) or is_person_role_word(trimmed) or (
+                    is_date_words(trimmed)):
                 continue
             if any(char.isalpha() for char in trimmed.text):
                 spans.append((trimmed, label, ent.label_))
