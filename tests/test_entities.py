@@ -513,3 +513,17 @@ def test_an_entity_over_a_date_is_no_name():
     doc = make_doc(["Eergisteren", "werd", "het", "bekend", "in", "Gent"], [(0, 1, "PER"), (5, 6, "LOC")])
     doc.spans["dates"] = [Span(doc, 0, 1, "DATE")]
     assert rows(doc) == [("Gent", "LOC", "Gent")]
+
+
+@pytest.mark.parametrize(
+    "words, ents, expected",
+    [
+        # a capitalised article at a sentence start before a name ending in an organisation noun
+        (["Het", "Lingedal", "Ziekenhuis", "zegt"], [(0, 3, "ORG")], [("Lingedal Ziekenhuis", "ORG")]),
+        # negative: names that keep their article
+        (["De", "Lijn", "staakt"], [(0, 2, "ORG")], [("De Lijn", "ORG")]),
+        (["Het", "Parool", "meldt"], [(0, 2, "MISC")], [("Het Parool", "MISC")]),
+    ],
+)
+def test_a_sentence_start_article_before_an_organisation_name(words, ents, expected):
+    assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected

@@ -280,6 +280,16 @@ INDIRECT = [
         id="dat-heeft-geschreven-after-a-quote",
     ),
     pytest.param(
+        "Volgens de officier van justitie heeft de verdachte willens en wetens gehandeld.",
+        [("indirect", "heeft de verdachte willens en wetens gehandeld", "Volgens", "de officier van justitie")],
+        id="a-role-of-several-words",
+    ),
+    pytest.param(
+        "Volgens Frans Muller, topman van Ahold Delhaize, blijft de consument voorzichtig.",
+        [("indirect", "blijft de consument voorzichtig", "Volgens", "Frans Muller")],
+        id="volgens-with-an-apposition",
+    ),
+    pytest.param(
         "De vakbond eist dat de fabriek openblijft.",
         [("indirect", "de fabriek openblijft", "eist", "de vakbond")],
         id="eist-dat",
@@ -540,6 +550,16 @@ DESCRIPTIONS = [
             ("indirect", "het niet klopt", "zegt", "de onderzoeker"),
         ],
         id="an-unnamed-source-noun-without-an-alias-stays-unresolved",
+    ),
+    pytest.param(
+        "KLM schrapt 200 vluchten. Volgens de luchtvaartmaatschappij gaat het om een tekort aan personeel.",
+        [("indirect", "gaat het om een tekort aan personeel", "Volgens", "KLM")],
+        id="a-type-noun-compound-is-the-organisation-named-last",
+    ),
+    pytest.param(
+        "Feyenoord heeft een nieuwe trainer. De club laat weten dat hij maandag begint.",
+        [("indirect", "hij maandag begint", "laat weten", "Feyenoord")],
+        id="de-club-is-the-club-named-last",
     ),
 ]
 

@@ -228,6 +228,7 @@ class QuoteWords:
         np = data["np"]
         self.determiners = set(np["determiners"])
         self.name_particles = set(np["name_particles"])
+        self.role_phrases = [tuple(words) for words in np.get("role_phrases", ()) if len(words) > 1]
         self.linking_prepositions = set(np["linking_prepositions"])
         # 'een festivalganger uit Gent': modifiers of a common-noun speaker only.
         self.origin_prepositions = set(np.get("origin_prepositions", ()))
@@ -800,6 +801,11 @@ class _DocState:
                 else:
                     break
                 j += 1
+                # 'de officier van justitie': the rest of a role of several words
+                phrase = next((p for p in words.role_phrases if p[0] == low
+                               and [t.lower_ for t in doc[j:j + len(p) - 1]] == list(p[1:])), None)
+                if phrase is not None and j + len(phrase) - 1 <= limit:
+                    j += len(phrase) - 1
                 continue
             # After the head: names, particles, modifiers, coordination.
             nxt_cap = j + 1 < limit and self.is_capitalized(j + 1)
@@ -1748,10 +1754,13 @@ class _DocState:
         if lead == i:
             first = span.end
             after = self.next_word(span.end, sent.end)
-            if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ in self.words.relative_openers:
-                # 'Volgens een agent, die anoniem wil blijven, is ...': past the relative clause.
-                close = next((k for k in range(after + 2, sent.end) if doc[k].text == ","), None)
-                if close is not None:
+            if after + 1 < sent.end and doc[after].text == ",":
+                # 'Volgens een agent, die anoniem wil blijven, is ...', 'Volgens Frans Muller,
+                # topman van Ahold Delhaize, blijft ...': past the relative clause or apposition.
+                close = next((k for k in range(after + 2, min(sent.end, after + 12)) if doc[k].text == ","), None)
+                aside = doc[after + 1: close] if close is not None else None
+                if aside is not None and (doc[after + 1].lower_ in self.words.relative_openers or not any(
+                        t.pos_ in ("VERB", "AUX") for t in aside)):
                     first = close + 1
             content = self.content_range(first, sent.end)
         else:

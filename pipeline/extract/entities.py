@@ -115,11 +115,16 @@ _DETERMINERS = ("de", "het", "een")
 _PLACE_PREPOSITIONS = ("in", "uit", "te", "nabij", "rond", "buiten")
 
 
-def _is_title(token, titles: set[str]) -> bool:
-    """'minister', 'prof.'; a determiner only in lower case, since 'De Croo',
-    'De Lijn' and 'Het Parool' keep theirs."""
+def _is_title(token, titles: set[str], span: Span | None = None) -> bool:
+    """'minister', 'prof.'; a determiner in lower case, since 'De Croo', 'De Lijn' and
+    'Het Parool' keep theirs, or capitalised at a sentence start before a name that
+    ends in an organisation noun ('Het Lingedal Ziekenhuis zegt': the article is the
+    sentence's, as 'het Lingedal Ziekenhuis' shows inside one)."""
     if token.lower_ in _DETERMINERS:
-        return token.text in _DETERMINERS
+        if token.text in _DETERMINERS:
+            return True
+        return (span is not None and len(span) >= 3 and token.i == span.start and starts_sentence(token)
+                and _organisation_noun(span[-1]))
     return token.lower_ in titles
 
 
@@ -129,7 +134,7 @@ def trim_span(span: Span) -> Span:
     titles = set(load_resource("roles")["titles"])
     start, end = span.start, span.end
     while start < end - 1 and (
-        _is_title(span.doc[start], titles)
+        _is_title(span.doc[start], titles, span)
         or span.doc[start].is_punct
         # 'Procureur Annelies Claeys'; with one name word only where the capital is the
         # sentence's ('Invaller Mulder bezorgt ...'), since 'Koning Willem' may be a surname
