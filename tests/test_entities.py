@@ -326,7 +326,7 @@ def test_a_name_beginning_or_ending_with_an_organisation_noun_is_an_organisation
         (["het", "ministerie", "van", "Infrastructuur", "en", "Waterstaat"], [(1, 6, "ORG")],
          [("ministerie van Infrastructuur en Waterstaat", "ORG")]),
         (["het", "ministerie", "van", "Infrastructuur", "en", "Waterstaat"], [(3, 6, "ORG")],
-         [("Infrastructuur en Waterstaat", "ORG")]),
+         [("ministerie van Infrastructuur en Waterstaat", "ORG")]),  # the whole ministry
         (["minister", "van", "Financiën", "Ingrid", "Bakhuis"], [(3, 5, "PER")], [("Ingrid Bakhuis", "PER")]),
         # a portfolio the model took into a name after a role: the rest is the person
         (["minister", "van", "Welzijn", "Elke", "Vandeputte"], [(2, 5, "MISC")], [("Elke Vandeputte", "PER")]),
@@ -527,3 +527,10 @@ def test_an_entity_over_a_date_is_no_name():
 )
 def test_a_sentence_start_article_before_an_organisation_name(words, ents, expected):
     assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected
+
+
+def test_portfolio_words_after_a_ministry_noun_are_one_ministry():
+    words = ["het", "ministerie", "van", "Volksgezondheid", ",", "Welzijn", "en", "Sport", "begint"]
+    doc = make_doc(words, [(3, 4, "ORG"), (5, 6, "ORG"), (7, 8, "MISC")])
+    assert [(m.text, m.label) for m in extract_entities(doc, "d")] == [
+        ("ministerie van Volksgezondheid , Welzijn en Sport", "ORG")]  # make_doc puts a space before every word

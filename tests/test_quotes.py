@@ -290,6 +290,25 @@ INDIRECT = [
         id="volgens-with-an-apposition",
     ),
     pytest.param(
+        "Advocaat Tom Goethals, die Kevin D. verdedigt, noemt de straf „buiten proportie”. "
+        "Zijn cliënt heeft volgens hem meegewerkt.",
+        [
+            ("direct", "buiten proportie", "noemt", "Tom Goethals"),
+            ("indirect", "Zijn cliënt heeft volgens hem meegewerkt", "volgens", "Tom Goethals"),
+        ],
+        id="a-person-named-inside-the-speakers-sentence-is-not-hij",
+    ),
+    pytest.param(
+        "Het ministerie van Financiën ontkent dat er een tekort is.",
+        [("indirect", "er een tekort is", "ontkent", "ministerie van Financiën")],
+        id="a-ministry-by-its-name",
+    ),
+    pytest.param(
+        "Een woordvoerder van het ministerie van Justitie en Veiligheid bevestigt dat het klopt.",
+        [("indirect", "het klopt", "bevestigt", "een woordvoerder van het ministerie van Justitie en Veiligheid")],
+        id="en-inside-a-name-is-no-coordination",
+    ),
+    pytest.param(
         "De vakbond eist dat de fabriek openblijft.",
         [("indirect", "de fabriek openblijft", "eist", "de vakbond")],
         id="eist-dat",

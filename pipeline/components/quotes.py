@@ -827,6 +827,8 @@ class _DocState:
                 if end is None:
                     break
                 j = end
+            elif low == "en" and self.entity_label_at(j) is not None:
+                j += 1  # inside a name: 'het ministerie van Justitie en Veiligheid'
             elif low == "en" and nxt_np:
                 sub = self.chunk_source(j + 1, limit)
                 if sub is None or sub[0].lower_ in words.pronoun_class:
@@ -1081,12 +1083,22 @@ class _DocState:
                     j -= 1
                 j -= 1
                 continue
-            if token.text in _BOUNDARY_PUNCT or token.lower_ in self.words.clause_openers:
+            if token.text in _BOUNDARY_PUNCT or (token.lower_ in self.words.clause_openers
+                                                 and not self.joins_names(j)):
                 return j + 1
             if self.is_mark(j, ("open", "close", "either")):
                 return j + 1
             j -= 1
         return sent.start
+
+    def joins_names(self, j: int) -> bool:
+        """Token ``j`` is an 'en'/'of' between two names ('Rutte en Jetten zeggen',
+        'het ministerie van Justitie en Veiligheid'), not a clause opener."""
+        doc = self.doc
+        return (doc[j].lower_ in ("en", "of") and 0 < j < len(doc) - 1
+                and (self.entity_label_at(j) is not None
+                     or (self.is_capitalized(j - 1) and self.is_capitalized(j + 1)
+                         and self.entity_label_at(j - 1) is not None and self.entity_label_at(j + 1) is not None)))
 
     def subject_of(self, verb: SpeechVerb, content_start: int | None) -> SourceRef | None:
         """The speaker phrase of a speech verb: the parse's subject when it is
@@ -2582,6 +2594,12 @@ class _DocState:
             found = self.antecedents.last(token.idx, {"ORG", "LOC", "MISC"}, within=300, speakers_only=True)
         else:
             found = self.last_person(token.idx)
+            speaker = self.antecedents.last(token.idx, {"PER"}, speakers_only=True)
+            if found is not None and speaker is not None and speaker[0] < found[0] and (
+                    self.sentence_of[self.token_at(speaker[0])] == self.sentence_of[self.token_at(found[0])]):
+                # 'Advocaat Tom Goethals, die Kevin D. verdedigt, noemt de straf ... Volgens hem':
+                # a person named inside the speaker's own sentence is not who 'hij' is.
+                found = speaker
             unnamed = self.antecedents.last(token.idx, {UNNAMED_LABEL}, speakers_only=True)
             if (
                 unnamed is not None

@@ -493,8 +493,28 @@ def repair_organisation_spans(ents: list[Span]) -> list[Span]:
                 continue
         if label == "ORG" and _organisation_noun(doc[ent.end - 1]):
             ent = _run_on(ent, ents, swallowed)
+        if label != "PER" and (ministry := ministry_name(ent)) is not None:
+            ent = ministry
+            swallowed.update((e.start, e.end) for e in ents if ent.start <= e.start and e.end <= ent.end)
         repaired.append(ent)
     return repaired
+
+
+def ministry_name(ent: Span) -> Span | None:
+    """'het ministerie van [Financiën]', 'het ministerie van [Volksgezondheid], [Welzijn]
+    en [Sport]': portfolio words after a ministry noun and 'van' name the ministry, one
+    ORG from the noun on (annotation guide, entities 4); None for any other entity."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "van" or doc[ent.start - 2].lower_ not in _ministry_nouns():
+        return None
+    if not all(_portfolio_word(t) or t.lower_ == "en" for t in ent if t.is_alpha):
+        return None
+    end = ent.end
+    while end < len(doc) and (_portfolio_word(doc[end]) and doc[end].text[:1].isupper()
+                              or (doc[end].text in (",", "en") and end + 1 < len(doc)
+                                  and _portfolio_word(doc[end + 1]) and doc[end + 1].text[:1].isupper())):
+        end += 1
+    return Span(doc, ent.start - 2, end, label="ORG")
 
 
 def _run_on(ent: Span, ents: list[Span], swallowed: set[tuple[int, int]]) -> Span:
