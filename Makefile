@@ -44,7 +44,8 @@ eval: $(STAMP)
 	$(BIN)/python -m pipeline evaluate --gold tests/gold --input seeds --model $(EVAL_MODEL) \
 	  --json output-eval/metrics.json --baseline tests/baseline_metrics.json
 
-# The same on the three sets of unseen articles (tests/gold_unseen, tests/gold_heldout, tests/gold_fresh).
+# The same on the four sets of unseen articles (tests/gold_unseen, tests/gold_heldout, tests/gold_fresh,
+# tests/gold_blind).
 eval-unseen: $(STAMP)
 	$(BIN)/python -m pipeline evaluate --gold tests/gold_unseen --input tests/gold_unseen/articles \
 	  --model $(EVAL_MODEL) --json output-eval/metrics-unseen.json
@@ -52,6 +53,8 @@ eval-unseen: $(STAMP)
 	  --model $(EVAL_MODEL) --json output-eval/metrics-heldout.json
 	$(BIN)/python -m pipeline evaluate --gold tests/gold_fresh --input tests/gold_fresh/articles \
 	  --model $(EVAL_MODEL) --json output-eval/metrics-fresh.json
+	$(BIN)/python -m pipeline evaluate --gold tests/gold_blind --input tests/gold_blind/articles \
+	  --model $(EVAL_MODEL) --json output-eval/metrics-blind.json
 
 # Rewrite the committed baseline from the current accuracy (commit it with the change).
 baseline: $(STAMP)

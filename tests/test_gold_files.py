@@ -1,4 +1,5 @@
-"""Consistency checks for the hand-made gold annotations (tests/gold, tests/gold_unseen, tests/gold_heldout, tests/gold_fresh).
+"""Consistency checks for the hand-made gold annotations (tests/gold and the unseen sets
+tests/gold_unseen, tests/gold_heldout, tests/gold_fresh, tests/gold_blind).
 
 Each tests/gold/<doc_id>.json belongs to seeds/<doc_id>.txt. The document
 text is the seed file (decoded as UTF-8, no newline translation) after its
@@ -19,7 +20,7 @@ REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
 GOLD_DIR = REPO_ROOT / "tests" / "gold"
 # The seed gold, and the two sets of unseen articles (their texts in <set>/articles/).
-UNSEEN_DIRS = [REPO_ROOT / "tests" / d for d in ("gold_unseen", "gold_heldout", "gold_fresh")]
+UNSEEN_DIRS = [REPO_ROOT / "tests" / d for d in ("gold_unseen", "gold_heldout", "gold_fresh", "gold_blind")]
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json")) + [p for d in UNSEEN_DIRS for p in sorted(d.glob("*.json"))]
 
 PREFIX_RE = re.compile(r" date (\d{4}-\d{2}(?:-\d{2})?) ")

@@ -59,6 +59,7 @@ def rows(doc):
         # negative: a product of a maker's name, and a company word in lower case
         (["een", "Tesla", "rijdt"], [(1, 2, "MISC")], [("Tesla", "MISC", "MISC")]),
         (["de", "shell", "van", "de", "computer"], [], []),
+        (["in", "de", "Randstad"], [(2, 3, "LOC")], [("Randstad", "LOC", "LOC")]),  # a region, also a company
         # negative: a prefix with no name after it, and case matters
         (["Leefbaar", "is", "het", "niet"], [], []),
         (["de", "ns", "en", "de", "Sp"], [], []),
