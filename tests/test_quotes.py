@@ -309,6 +309,16 @@ INDIRECT = [
         id="en-inside-a-name-is-no-coordination",
     ),
     pytest.param(
+        "Oud-premier Mark Rutte, nu secretaris-generaal van de NAVO, zei dinsdag dat Europa meer moet uitgeven.",
+        [("indirect", "Europa meer moet uitgeven", "zei", "Mark Rutte")],
+        id="the-phrase-before-an-apposition-is-the-subject",
+    ),
+    pytest.param(
+        "In Gent, de grootste stad van de provincie, zei de burgemeester dat het niet doorgaat.",
+        [("indirect", "het niet doorgaat", "zei", "de burgemeester")],
+        id="a-verb-after-a-comma-with-its-own-dat-clause",
+    ),
+    pytest.param(
         "De vakbond eist dat de fabriek openblijft.",
         [("indirect", "de fabriek openblijft", "eist", "de vakbond")],
         id="eist-dat",

@@ -1148,6 +1148,8 @@ class _DocState:
             return self.antecedent_phrase(start - 1)
         elif (name := self.appositive_name_before(start)) is not None:
             return self.analyze_source(name)  # 'Zijn advocaat, Eveline Smits, laat weten'
+        elif (phrase := self.phrase_before_apposition(start)) is not None:
+            return self.analyze_source(phrase)  # 'Mark Rutte, nu secretaris-generaal van de NAVO, zei'
         elif (relative := self.relative_clause_before(start)) is not None:
             return self.antecedent_phrase(relative)  # 'Europol, dat ... betrokken was, meldt'
         span = self.chunk_source(self.skip_adverbs(verb.cue_end, limit), limit)
@@ -1177,6 +1179,26 @@ class _DocState:
         if phrase is None or phrase.end != open_:
             return None
         return doc[open_ + 1:close]
+
+    def phrase_before_apposition(self, start: int, max_words: int = 10) -> Span | None:
+        """'Oud-premier Mark Rutte, nu secretaris-generaal van de NAVO, zei ...': a phrase
+        without a verb between commas right before the verb (token ``start``) describes
+        the noun phrase that begins the clause before it; that phrase is the speaker."""
+        doc = self.doc
+        sent = self.sentence(start)
+        close = start - 1
+        if close <= sent.start or doc[close].text != ",":
+            return None
+        open_ = next((k for k in range(close - 1, max(sent.start, close - max_words - 1), -1)
+                      if doc[k].text == ","), None)
+        if open_ is None or open_ <= sent.start or any(
+                t.pos_ in ("VERB", "AUX") or t.lower_ in self.words.relative_pronouns for t in doc[open_ + 1:close]):
+            return None
+        begin = self.clause_start(open_ - 1)
+        while begin < open_ and doc[begin].lower_ in self.words.focus_particles:
+            begin += 1
+        phrase = self.chunk_source(begin, open_)
+        return phrase if phrase is not None and phrase.end == open_ else None
 
     def relative_clause_before(self, start: int) -> int | None:
         """The first word of a relative clause or apposition between commas that ends
@@ -1304,6 +1326,9 @@ class _DocState:
         span = self.chunk_source(first, sent_end)
         if span is None:
             return None
+        after = self.next_word(span.end, sent_end)
+        if after < sent_end and (doc[after].lower_ == "dat" or doc[after].text == ":"):
+            return None  # 'In Gent, de grootste stad, zei de burgemeester dat ...': its own complement
         ref = self.analyze_source(span)
         if ref is None:
             return None
