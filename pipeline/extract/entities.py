@@ -565,6 +565,7 @@ class EntityIndex:
         self.doc = doc
         self.clusters: list[EntityCluster] = []
         self._mentions: list[tuple[int, int, Span, EntityCluster]] = []
+        self._start_cache: list[int] = []
         self._build()
 
     def _build(self) -> None:
@@ -634,6 +635,7 @@ class EntityIndex:
         self._add_untagged_surnames()
         self._add_untagged_road_numbers(by_key)
         self._mentions.sort(key=lambda item: item[0])
+        self._start_cache = []
 
     def _add_untagged_surnames(self) -> None:
         """'Volgens [Hoogendijk] lijdt het bedrijf ...' after 'topvrouw Carolien Hoogendijk':
@@ -842,9 +844,19 @@ class EntityIndex:
                 return
 
     # -- lookups used by other extractors ---------------------------------------
+    @property
+    def _starts(self) -> list[int]:
+        """Mention starts in order, for bisection (the mentions are final once built)."""
+        if len(self._start_cache) != len(self._mentions):
+            self._start_cache = [m[0] for m in self._mentions]
+        return self._start_cache
+
     def cluster_at(self, start: int, end: int) -> EntityCluster | None:
         """The cluster of a mention overlapping the character span, if any."""
-        for m_start, m_end, _span, cluster in self._mentions:
+        # Mentions hardly overlap one another, so the one that may reach into the span
+        # starts at most a few mentions before it; the quote rules call this per token.
+        first = max(0, bisect_left(self._starts, start) - 8)
+        for m_start, m_end, _span, cluster in self._mentions[first:]:
             if m_start < end and start < m_end:
                 return cluster
             if m_start >= end:
@@ -853,7 +865,7 @@ class EntityIndex:
 
     def mentions_before(self, char: int) -> list[tuple[int, EntityCluster]]:
         """(start, cluster) of every mention that starts before ``char``, nearest last."""
-        cut = bisect_left([m[0] for m in self._mentions], char)
+        cut = bisect_left(self._starts, char)
         return [(m[0], m[3]) for m in self._mentions[:cut]]
 
     def find_by_role(self, role_word: str, before: int) -> EntityCluster | None:
