@@ -534,3 +534,22 @@ def test_portfolio_words_after_a_ministry_noun_are_one_ministry():
     doc = make_doc(words, [(3, 4, "ORG"), (5, 6, "ORG"), (7, 8, "MISC")])
     assert [(m.text, m.label) for m in extract_entities(doc, "d")] == [
         ("ministerie van Volksgezondheid , Welzijn en Sport", "ORG")]  # make_doc puts a space before every word
+
+
+@pytest.mark.parametrize(
+    "words, ents, towns, expected",
+    [
+        # a town in a match report (a score and a verb of a match) is the club named after it
+        (["Anderlecht", "won", "met", "2-1", "van", "Genk"], [(0, 1, "LOC"), (5, 6, "LOC")], [0, 5],
+         [("Anderlecht", "ORG"), ("Genk", "ORG")]),
+        # negative: no score, a country (no town of the gazetteer), a town after 'in'
+        (["Anderlecht", "groeit", "snel"], [(0, 1, "LOC")], [0], [("Anderlecht", "LOC")]),
+        (["Nederland", "won", "met", "2-1"], [(0, 1, "LOC")], [], [("Nederland", "LOC")]),
+        (["Brugge", "won", "met", "1-2", "in", "Genk"], [(0, 1, "LOC"), (5, 6, "LOC")], [0, 5],
+         [("Brugge", "ORG"), ("Genk", "LOC")]),
+    ],
+)
+def test_a_town_in_a_match_report_is_its_club(words, ents, towns, expected):
+    doc = make_doc(words, ents)
+    doc.spans["gazetteer"] = [Span(doc, i, i + 1, "TOWN") for i in towns]
+    assert [(m.text, m.label) for m in extract_entities(doc, "d")] == expected

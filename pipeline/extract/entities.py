@@ -27,6 +27,7 @@ from pipeline.extract.common import SentenceIndex, stable_id
 from pipeline.extract.organisation_names import (
     ORG,
     club_names_of_town,
+    in_match_report,
     full_name_of_short_form,
     is_known_organisation,
     organisation_name_spans,
@@ -222,6 +223,19 @@ def person_after_role(span: Span) -> bool:
     particles = _name_particles()
     return ((first_names is not None and span.start in first_names)
             or (span[0].is_title and any(token.text in particles for token in span[1:-1])))
+
+
+def _town_name(span: Span) -> bool:
+    """Every word of ``span`` is in a town or city name of the model's gazetteer (not a
+    country: 'Nederland won met 2-1' is a national team, left as the model has it)."""
+    if "gazetteer" not in span.doc.spans:
+        return False
+    labels: dict[int, set[str]] = {}
+    for match in span.doc.spans["gazetteer"]:
+        for i in range(match.start, match.end):
+            labels.setdefault(i, set()).add(match.label_)
+    return all(labels.get(i, set()) & {"TOWN", "CITY"} and not labels[i] & {"COUNTRY", "REGION"}
+               for i in range(span.start, span.end))
 
 
 def after_place_noun(span: Span) -> bool:
@@ -570,6 +584,8 @@ class EntityIndex:
 
     def _build(self) -> None:
         spans, places, organisations = [], set(), set()
+        match_clubs: set[str] = set()
+        place_mentions: set[str] = set()  # 'in Genk': the town, so no club of that name
         for ent in repair_organisation_spans(merge_split_person_names(self.doc.ents)):
             label = canonical_label(ent.label_)
             if label is None:
@@ -591,6 +607,10 @@ class EntityIndex:
                 organisations.add(normalize_name(trimmed.text))
             elif is_road_number(trimmed) or (label in ("MISC", "ORG") and named_as_street_or_water(trimmed)):
                 places.add(normalize_name(trimmed.text))
+            if label == "LOC" and in_match_report(trimmed) and _town_name(trimmed):
+                match_clubs.add(normalize_name(trimmed.text))  # 'Anderlecht won met 2-1 van Genk'
+            if label == "LOC" and trimmed.start > 0 and self.doc[trimmed.start - 1].lower_ in _PLACE_PREPOSITIONS:
+                place_mentions.add(normalize_name(trimmed.text))
             if label == "MISC" and is_attributive_adjective(trimmed):
                 continue
             if (label != "PER" and names_a_portfolio(trimmed)) or is_person_role_word(trimmed) or (
@@ -600,6 +620,7 @@ class EntityIndex:
                 spans.append((trimmed, label, ent.label_))
         known = organisation_name_spans(self.doc)
         spans = with_organisation_names(spans, known)
+        organisations |= match_clubs - place_mentions - places
         decided = {key: "ORG" for key in organisations} | {key: "LOC" for key in places}
         # Names the text itself types never join a person as a short form ('Feyenoord'
         # is no surname of 'Tarik Benali Feyenoord').

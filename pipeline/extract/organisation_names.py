@@ -9,6 +9,8 @@ entities, which the entity index (entities.py) then clusters as usual.
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from typing import Iterable
 
@@ -60,6 +62,17 @@ def is_known_organisation(text: str, *, mid_sentence: bool = False) -> bool:
 def full_name_of_short_form(text: str) -> str | None:
     """'Club' -> 'Club Brugge' (organisations.json short_forms), else None."""
     return load_resource("organisations")["short_forms"].get(text)
+
+
+SCORE = re.compile(r"\d{1,2}-\d{1,2}")
+
+
+def in_match_report(span) -> bool:
+    """``span`` stands in a sentence that reports a match: a score and a verb of a
+    match ('Anderlecht won zondag met 2-1 van Genk'; organisations.json match_verbs)."""
+    verbs = frozenset(load_resource("organisations")["match_verbs"])
+    sent = span.sent
+    return any(SCORE.fullmatch(t.text) for t in sent) and any(t.lower_ in verbs for t in sent)
 
 
 def club_names_of_town(text: str) -> list[str]:
