@@ -134,12 +134,15 @@ RELATIVE = [
     ("Komend weekend wordt het koud.", "Komend weekend", dt.date(2022, 2, 14), "week"),
     ("Afgelopen weekend viel er regen.", "Afgelopen weekend", dt.date(2022, 2, 7), "week"),
     ("Het afgelopen weekend was druk.", "afgelopen weekend", dt.date(2022, 2, 7), "week"),
+    ("Ajax verloor dit weekend van AZ.", "dit weekend", dt.date(2022, 2, 7), "week"),  # past: the one just gone
     # 'het' before an uninflected modifier is a pronoun, no article of the period
     ("De ANWB verwacht dat het volgende week druk wordt.", "volgende week", dt.date(2022, 2, 21), "week"),
     ("Op de markt werd het vorig jaar te krap.", "vorig jaar", dt.date(2021, 1, 1), "year"),
     # after 'vanaf', 'tot', 'tot en met' in a clause not in the past: the coming month
     ("Vanaf september krijgen leerlingen meer les.", "september", dt.date(2022, 9, 1), "month"),
     ("Het museum was vanaf september gesloten.", "september", dt.date(2021, 9, 1), "month"),
+    # a full date after them stays the nearest (it is as often one just past)
+    ("Vanaf 10 februari geldt een rookverbod.", "10 februari", dt.date(2022, 2, 10), "day"),
 ]
 
 

@@ -426,6 +426,8 @@ def test_organisation_names_cut_by_the_model_are_mended(words, ents, expected):
         (["bij", "Van", "Oord", "Groep"], "LOC", "ORG"),
         (["de", "Triodos", "Bank"], "MISC", "ORG"),
         (["Jansen", "B.V.", "meldt"], "PER", "ORG"),
+        # negative: a singular company word ends a person's name too ('Jan Bank', 'Marieke Holding')
+        (["zegt", "Jan", "Bank"], "PER", "PER"),
         # negative: one word, a trade noun in lower case, a surname that is a trade ('Bouw')
         (["de", "Groep"], "MISC", "MISC"),
         (["zegt", "Peter", "Bouw"], "PER", "PER"),
@@ -452,6 +454,8 @@ def test_a_name_ending_in_a_company_word_is_an_organisation(words, label, expect
         (["zegt", "Vermeer"], "PER", "PER"),
         (["de", "Weg"], "MISC", "MISC"),
         (["de", "A380"], "MISC", "MISC"),
+        (["op", "het", "niveau", "A2"], "MISC", "MISC"),  # a language level, no road
+        (["de", "A1", "van", "Ajax"], "MISC", "MISC"),  # a youth team
     ],
 )
 def test_streets_waters_and_road_numbers_are_places(words, label, expected):
@@ -515,6 +519,20 @@ def test_an_entity_over_a_date_is_no_name():
     assert rows(doc) == [("Gent", "LOC", "Gent")]
 
 
+def test_a_person_of_two_words_over_a_date_keeps_the_name():
+    doc = make_doc(["April", "Hendriks", "zei", "het"], [(0, 2, "PER")])
+    doc.spans["dates"] = [Span(doc, 0, 1, "DATE")]
+    assert rows(doc) == [("April Hendriks", "PER", "April Hendriks")]
+
+
+@pytest.mark.parametrize("words", [
+    ["de", "gemeente", "Groningen", "wil"], ["de", "burgemeester", "van", "Groningen"], ["naar", "Groningen"],
+])
+def test_the_town_of_a_named_club_after_words_of_the_town(words):
+    doc = make_doc(["FC", "Groningen", "won", "."] + words, [(0, 2, "ORG"), (4 + words.index("Groningen"), 5 + words.index("Groningen"), "LOC")])
+    assert [(m.text, m.label) for m in extract_entities(doc, "d")][1] == ("Groningen", "LOC")
+
+
 @pytest.mark.parametrize(
     "words, ents, expected",
     [
@@ -547,6 +565,8 @@ def test_portfolio_words_after_a_ministry_noun_are_one_ministry():
         (["Nederland", "won", "met", "2-1"], [(0, 1, "LOC")], [], [("Nederland", "LOC")]),
         (["Brugge", "won", "met", "1-2", "in", "Genk"], [(0, 1, "LOC"), (5, 6, "LOC")], [0, 5],
          [("Brugge", "ORG"), ("Genk", "LOC")]),
+        (["Rotterdam", "kleurde", "rood", "nadat", "Feyenoord", "met", "2-1", "won"], [(0, 1, "LOC"), (4, 5, "ORG")],
+         [0], [("Rotterdam", "LOC"), ("Feyenoord", "ORG")]),  # the town that celebrated
     ],
 )
 def test_a_town_in_a_match_report_is_its_club(words, ents, towns, expected):

@@ -201,6 +201,7 @@ RANGES = [
     ("Er kwamen twee à drie soldaten.", "twee à drie", 2.0, 3.0),
     ("De straf is 10 tot 20 jaar.", "10 tot 20", 10.0, 20.0),
     ("De prijzen stegen met 10 tot 15 procent.", "10 tot 15", 10.0, 15.0),  # the size of a change
+    ("De omzet steeg met 20 tot 200 miljoen euro.", "20 tot 200 miljoen", 2e7, 2e8),  # ten times is still a range
 ]
 
 

@@ -60,6 +60,9 @@ def rows(doc):
         (["een", "Tesla", "rijdt"], [(1, 2, "MISC")], [("Tesla", "MISC", "MISC")]),
         (["de", "shell", "van", "de", "computer"], [], []),
         (["in", "de", "Randstad"], [(2, 3, "LOC")], [("Randstad", "LOC", "LOC")]),  # a region, also a company
+        # a first name before a company's name is its family ('Frits Philips'); a product keeps its label
+        (["Frits", "Philips", "was", "het", "gezicht"], [(0, 2, "PER")], [("Frits Philips", "PER", "PER")]),
+        (["de", "nieuwe", "Apple", "Watch"], [(2, 4, "MISC")], [("Apple Watch", "MISC", "MISC")]),
         # negative: a prefix with no name after it, and case matters
         (["Leefbaar", "is", "het", "niet"], [], []),
         (["de", "ns", "en", "de", "Sp"], [], []),

@@ -329,6 +329,16 @@ INDIRECT = [
         id="dat-clause-of-a-noun-is-no-quote",
     ),
     pytest.param(
+        "De burgemeester schreef in een bericht dat de school dicht blijft.",
+        [("indirect", "de school dicht blijft", "schreef", "de burgemeester")],
+        id="a-noun-after-a-preposition-does-not-take-the-dat-clause",
+    ),
+    pytest.param(
+        "De minister zegt tegen RTL Nieuws dat hij blijft.",
+        [("indirect", "hij blijft", "zegt", "de minister")],
+        id="a-name-ending-in-such-a-noun-does-not-take-it-either",
+    ),
+    pytest.param(
         "De politie raadt mensen aan om binnen te blijven.",
         [("indirect", "binnen te blijven", "raadt", "de politie")],
         id="separable-verb-with-om-te",
@@ -589,6 +599,11 @@ DESCRIPTIONS = [
         "Feyenoord heeft een nieuwe trainer. De club laat weten dat hij maandag begint.",
         [("indirect", "hij maandag begint", "laat weten", "Feyenoord")],
         id="de-club-is-the-club-named-last",
+    ),
+    pytest.param(
+        "Ajax kreeg een boete van de KNVB. De club zegt in beroep te gaan.",
+        [("indirect", "in beroep te gaan", "zegt", "Ajax")],
+        id="the-first-organisation-of-the-last-sentence-naming-one",
     ),
 ]
 

@@ -324,8 +324,10 @@ def mention_direction(doc: Doc, span: Span, vocab: DateVocabulary) -> str | None
         before -= 1
     if _prev_lower(doc, before) in vocab.past_prepositions:
         return "past"
-    if after_forward_preposition(doc, before, vocab) and clause_direction(doc, span, vocab) != "past":
-        # 'tot vrijdag' may be today, 'vanaf september' is the coming one
+    if (after_forward_preposition(doc, before, vocab) and clause_direction(doc, span, vocab) != "past"
+            and not any(re.match(DAY_REGEX, t.text) for t in span)):
+        # 'tot vrijdag' may be today, 'vanaf september' is the coming one; a full date is
+        # as often one just past ('Vanaf 1 december geldt ...' on 2 December): nearest
         return "upcoming" if re.match(vocab.weekday_regex, span[-1].lower_) else "future"
     # "woensdag en donderdag": the second of two joined dates is in the first one's
     # clause, which the conjunction would otherwise cut off.
@@ -658,7 +660,7 @@ def resolve(mention: Mention, base: Base) -> DateValue:
         return DateValue(_parse(mention.phrase, day) if day else None, "day", True)
     if kind == "period" and mention.unit == "weekend":
         day = base.known_to("day")
-        return DateValue(weekend_week(day, mention.modifier) if day else None, "week", True)
+        return DateValue(weekend_week(day, mention.modifier, mention.direction) if day else None, "week", True)
     if kind == "period":
         return DateValue(period_start(mention.modifier, mention.unit, base), mention.unit, True)
     if kind == "counted":
@@ -688,13 +690,15 @@ def period_start(modifier: str, granularity: str, base: Base) -> dt.date | None:
     return start_of(parsed, granularity) if parsed else None
 
 
-def weekend_week(day: dt.date, modifier: str) -> dt.date:
+def weekend_week(day: dt.date, modifier: str, direction: str | None = None) -> dt.date:
     """The Monday of the week of "dit weekend", "komend weekend", "afgelopen weekend"
     as said on ``day``: this week's weekend (the one under way on a Saturday or Sunday),
-    the last one before today's week for "vorige"/"afgelopen", and on a weekend day
+    the last one before today's week for "vorige"/"afgelopen" and for "dit weekend" in
+    the past tense on a weekday ("Ajax verloor dit weekend"), and on a weekend day
     "volgend"/"komend" the next one."""
     monday = day - dt.timedelta(days=day.weekday())
-    if modifier in ("vorige", "vorig"):
+    if modifier in ("vorige", "vorig") or (modifier in ("deze", "dit") and direction == "past"
+                                            and day.weekday() < 5):
         return monday - dt.timedelta(weeks=1)
     if modifier in ("volgende", "volgend") and day.weekday() >= 5:
         return monday + dt.timedelta(weeks=1)

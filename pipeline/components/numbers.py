@@ -805,13 +805,13 @@ def follows_a_number(doc: Doc, span: Span, vocab: NumberVocabulary) -> bool:
 
 
 def describes_change(span: Span, quantity: Quantity, vocab: NumberVocabulary, reach: int = 20,
-                     level_ratio: float = 10) -> bool:
+                     level_ratio: float = 20) -> bool:
     """'steeg van 100 tot 150' is a change between two values, not a range.
     Looks through the sentence around the span, bounded by sentence punctuation
     in the text (the parser's sentence split may be poor). After "met" the two
-    numbers are the size of the change ("steeg met 10 tot 15 procent" is a range),
-    unless the second is ``level_ratio`` times the first or more: then they are the
-    size and the level reached ("steeg met 8000 tot 390.000")."""
+    numbers are the size of the change ("steeg met 10 tot 15 procent", "met 20 tot 200
+    miljoen euro" are ranges), unless the second is ``level_ratio`` times the first or
+    more: then they are the size and the level reached ("steeg met 8000 tot 390.000")."""
     if span.start > 0 and span.doc[span.start - 1].lower_ in vocab.change_size_prepositions:
         if not (quantity.low and quantity.high and quantity.high >= level_ratio * quantity.low):
             return False

@@ -1614,7 +1614,7 @@ class _DocState:
             clause = doc[complement + 1 : sent.end]
             if doc[complement].pos_ == "PRON" and not any(t.pos_ in ("VERB", "AUX") for t in clause):
                 return None  # 'vindt dat een goed idee': a demonstrative, not a clause
-            if doc[complement - 1].lower_ in self.words.complemented_nouns:
+            if self.noun_takes_clause(verb, complement):
                 return None  # 'eist de garantie dat ...': the clause belongs to the noun
             end = self.complement_end(verb, complement, sent)
             content = self.content_range(complement + 1, end)
@@ -1647,6 +1647,19 @@ class _DocState:
                 return None
             return Candidate("indirect", *content, sent.block, self.verb_cue(verb), ref, verb.number)
         return self.quote_after_verb(verb, sent)
+
+    def noun_takes_clause(self, verb: SpeechVerb, complement: int) -> bool:
+        """The 'dat' at ``complement`` completes a noun that is the verb's own object
+        ('eist de garantie dat'), not one inside a phrase with a preposition ('zei in een
+        bericht dat', 'zei na het besluit dat') or a name ('tegen RTL Nieuws dat')."""
+        doc = self.doc
+        noun = doc[complement - 1]
+        if noun.lower_ not in self.words.complemented_nouns or noun.text != noun.lower_:
+            return False
+        if complement < 3 or doc[complement - 2].lower_ not in self.words.determiners:
+            return False
+        before = doc[complement - 3]  # 'in een bericht dat', 'na het besluit dat'; not 'onder meer de garantie'
+        return not (before.i >= verb.search_from and (before.pos_ == "ADP" or before.lower_ in self.words.prepositions))
 
     def short_quote_end(self, j: int, limit: int) -> int | None:
         """The token of the closing mark of a short quoted string (a label, at most
@@ -2576,15 +2589,22 @@ class _DocState:
         return any(word == noun or (word.endswith(noun) and len(word) >= len(noun) + 3) for noun in nouns)
 
     def recent_organisation(self, head: Token, sentences: int = 3) -> tuple[int, Speaker] | None:
-        """The organisation entity mentioned last in this or the ``sentences`` sentences
-        before, outside quote marks; an abbreviation gives way to the full name written
-        with it ('De Nederlandse Zorgautoriteit (NZa)')."""
+        """The organisation entity of the last sentence that mentions one (this or the
+        ``sentences`` sentences before, outside quote marks), the first of that sentence;
+        an abbreviation gives way to the full name written with it ('De Nederlandse
+        Zorgautoriteit (NZa)')."""
         first = self.sentences[max(self.sentence_of[head.i] - sentences, 0)].start
         low = self.doc[first].idx
         found = self.antecedents.last(head.idx, {"ORG"}, reported=True)
         if found is None or found[0] < low or self.inside_quotes[self.token_at(found[0])]:
             return None
-        char, speaker = found
+        # The first organisation of that sentence, its subject more often than not: 'Ajax
+        # kreeg een boete van de KNVB. De club zegt ...' is Ajax.
+        sent_start = self.doc[self.sentence(self.token_at(found[0])).start].idx
+        char, speaker = min(
+            ((c, sp) for c, sp, _reported, _is_speaker in self.antecedents.items
+             if sent_start <= c <= found[0] and sp.label == "ORG" and not self.inside_quotes[self.token_at(c)]),
+            key=lambda item: item[0], default=found)
         full = expanded_abbreviation(self.doc, speaker.name)
         if full != speaker.name:
             cluster = cluster_for_name(self.index, full)

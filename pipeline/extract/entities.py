@@ -113,7 +113,20 @@ def _is_person_role(word: str) -> bool:
 
 
 _DETERMINERS = ("de", "het", "een")
-_PLACE_PREPOSITIONS = ("in", "uit", "te", "nabij", "rond", "buiten")
+_PLACE_PREPOSITIONS = ("in", "uit", "te", "nabij", "rond", "buiten", "naar", "vanuit", "richting")
+_TOWN_NOUNS = ("gemeente", "station", "provincie")  # 'de gemeente Groningen', 'station Utrecht'
+_OF_THE_TOWN = ("burgemeester", "wethouder", "inwoners", "inwoner", "centrum", "gemeenteraad", "college")
+
+
+def in_town_context(span: Span) -> bool:
+    """The words before ``span`` say it is the town, not a club named after it: 'in
+    Groningen', 'naar Utrecht', 'de gemeente Groningen', 'station Utrecht', 'de
+    burgemeester van Groningen'."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _PLACE_PREPOSITIONS or before in _TOWN_NOUNS or before in _place_nouns():
+        return True
+    return before == "van" and span.start > 1 and doc[span.start - 2].lower_ in _OF_THE_TOWN
 
 
 def _is_title(token, titles: set[str], span: Span | None = None) -> bool:
@@ -277,7 +290,7 @@ def is_person_role_word(span: Span) -> bool:
     token = span[0]
     if token.is_upper and len(token) > 1:
         return True
-    if not token.is_title:
+    if not token.text[:1].isupper():  # 'Oud-wethouder' is no title case for spaCy
         return False
     compound = any(head != token.lower_ for head in noun_heads(token.lower_, _role_ranks()))
     return compound or bool(token.is_sent_start) or starts_sentence(token)  # not 'Wilders, Koning en ...'
@@ -288,6 +301,11 @@ def is_date_words(span: Span, max_words: int = 2) -> bool:
     date component found (doc.spans["dates"]) is that date, not a name."""
     dates = span.doc.spans["dates"] if "dates" in span.doc.spans else ()
     return len(span) <= max_words and any(d.start < span.end and span.start < d.end for d in dates)
+
+
+def is_date_entity(span: Span, label: str) -> bool:
+    """A date taken for an entity; a person of two words keeps the name ('April Hendriks')."""
+    return is_date_words(span) and not (label == "PER" and len(span) > 1)
 
 
 def _portfolio_words(words: list[str]) -> bool:
@@ -369,11 +387,14 @@ def named_as_organisation(span: Span) -> bool:
     return _organisation_noun(span[0]) or _organisation_noun(span[-1])
 
 
-def named_as_company(span: Span) -> bool:
+def named_as_company(span: Span, label: str) -> bool:
     """'Meijerink Verpakkingen', 'Van Oord Groep', 'Boskalis B.V.': a name of two or more
     words that ends in a trade noun or legal form of company names (roles.json
-    company_name_endings) is an organisation, whatever the model's label."""
-    return len(span) >= 2 and span[-1].text[:1].isupper() and span[-1].lower_ in _word_list("company_name_endings")
+    company_name_endings) is an organisation; one the model took for a person only by
+    a plural or legal form ('Jan Bank' stays a person)."""
+    endings = load_resource("roles")["company_name_endings"]
+    words = endings["person_words"] if label == "PER" else endings["words"]
+    return len(span) >= 2 and span[-1].text[:1].isupper() and span[-1].lower_ in words
 
 
 def named_as_street_or_water(span: Span) -> bool:
@@ -389,8 +410,13 @@ ROAD_NUMBER = re.compile(r"(?:A\d{1,2}|N\d{1,3}|E\d{2,3}|R\d{1,2})")
 
 
 def is_road_number(span: Span) -> bool:
-    """'A28', 'N302', 'E40', 'R0': Dutch and Belgian road numbers are places (annotation guide)."""
-    return len(span) == 1 and ROAD_NUMBER.fullmatch(span.text) is not None
+    """'de A28', 'de N302', 'de E40': Dutch and Belgian road numbers are places (annotation
+    guide), written after 'de'; not 'niveau A2', 'op A3', 'de A1 van Ajax' (a youth team)."""
+    if len(span) != 1 or ROAD_NUMBER.fullmatch(span.text) is None or span.start == 0:
+        return False
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return doc[span.start - 1].lower_ == "de" and after != "van"
 
 
 @lru_cache(maxsize=None)
@@ -519,8 +545,8 @@ def ministry_name(ent: Span) -> Span | None:
     en [Sport]': portfolio words after a ministry noun and 'van' name the ministry, one
     ORG from the noun on (annotation guide, entities 4); None for any other entity."""
     doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].lower_ != "van" or doc[ent.start - 2].lower_ not in _ministry_nouns():
-        return None
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "van" or doc[ent.start - 2].lower_ not in ("ministerie", "departement"):
+        return None  # 'de ministeries van Financiën, Justitie en Defensie' are three
     if not all(_portfolio_word(t) or t.lower_ == "en" for t in ent if t.is_alpha):
         return None
     end = ent.end
@@ -603,18 +629,18 @@ class EntityIndex:
                 organisations.add(normalize_name(trimmed.text))
             elif label in ("LOC", "MISC") and named_as_organisation(trimmed):
                 organisations.add(normalize_name(trimmed.text))
-            elif named_as_company(trimmed):
+            elif named_as_company(trimmed, label):
                 organisations.add(normalize_name(trimmed.text))
             elif is_road_number(trimmed) or (label in ("MISC", "ORG") and named_as_street_or_water(trimmed)):
                 places.add(normalize_name(trimmed.text))
             if label == "LOC" and in_match_report(trimmed) and _town_name(trimmed):
                 match_clubs.add(normalize_name(trimmed.text))  # 'Anderlecht won met 2-1 van Genk'
-            if label == "LOC" and trimmed.start > 0 and self.doc[trimmed.start - 1].lower_ in _PLACE_PREPOSITIONS:
+            if label == "LOC" and in_town_context(trimmed):
                 place_mentions.add(normalize_name(trimmed.text))
             if label == "MISC" and is_attributive_adjective(trimmed):
                 continue
             if (label != "PER" and names_a_portfolio(trimmed)) or is_person_role_word(trimmed) or (
-                    is_date_words(trimmed)):
+                    is_date_entity(trimmed, label)):
                 continue
             if any(char.isalpha() for char in trimmed.text):
                 spans.append((trimmed, label, ent.label_))
@@ -711,7 +737,8 @@ class EntityIndex:
         for token in self.doc:
             is_road = ROAD_NUMBER.fullmatch(token.text) is not None
             before = self.doc[token.i - 1].lower_ if token.i > 0 else ""
-            if is_road and token.idx not in covered and (
+            after = self.doc[token.i + 1].lower_ if token.i + 1 < len(self.doc) else ""
+            if is_road and token.idx not in covered and after != "van" and (
                     before == "de" or (road_before and before in ("en", "of", ","))):
                 key = ("LOC", normalize_name(token.text))
                 cluster = by_key.get(key)
@@ -812,7 +839,7 @@ class EntityIndex:
         full = full_name_of_short_form(span.text)
         if full:
             return by_key.get((ORG, normalize_name(full)))
-        if span.start > 0 and span.doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS:
+        if in_town_context(span):
             return None
         return next((by_key[(ORG, normalize_name(name))] for name in club_names_of_town(span.text)
                      if (ORG, normalize_name(name)) in by_key), None)

@@ -68,11 +68,20 @@ SCORE = re.compile(r"\d{1,2}-\d{1,2}")
 
 
 def in_match_report(span) -> bool:
-    """``span`` stands in a sentence that reports a match: a score and a verb of a
-    match ('Anderlecht won zondag met 2-1 van Genk'; organisations.json match_verbs)."""
+    """``span`` is a side of a match the sentence reports with a score and a verb of a
+    match (organisations.json match_verbs): the subject right before the verb
+    ('Anderlecht won zondag met 2-1', 'Heerenveen verloor') or the opponent after
+    'van'/'tegen' right after the score ('met 2-1 van Genk'); not the town that
+    celebrated ('Rotterdam kleurde rood-wit nadat Feyenoord met 2-1 had gewonnen')."""
     verbs = frozenset(load_resource("organisations")["match_verbs"])
-    sent = span.sent
-    return any(SCORE.fullmatch(t.text) for t in sent) and any(t.lower_ in verbs for t in sent)
+    doc, sent = span.doc, span.sent
+    if not any(SCORE.fullmatch(t.text) for t in sent):
+        return False
+    subject = any(t.lower_ in verbs for t in doc[span.end: min(span.end + 2, sent.end)])
+    before = doc[max(sent.start, span.start - 3): span.start]
+    opponent = (len(before) >= 2 and before[-1].lower_ in ("van", "tegen")
+                and any(SCORE.fullmatch(t.text) for t in before[:-1]))
+    return subject or opponent
 
 
 def club_names_of_town(text: str) -> list[str]:
@@ -118,11 +127,20 @@ def organisation_name_spans(doc: Doc) -> list[Span]:
     return filter_spans(spans)
 
 
+@lru_cache(maxsize=1)
+def _company_names() -> frozenset[str]:
+    return frozenset(load_resource("organisations")["names"]["companies"])
+
+
 def _person_beside(span: Span, label: str, outside: list) -> Span | None:
     """The person's part of a PER entity that ran on into a known name before or after
     it ('Tarik Benali Feyenoord'): the words outside the name, when they are all on one
-    side of it. Other labels keep their span ('CDA Limburg')."""
+    side of it. One word before a company's name is a first name of its family
+    ('Frits Philips', 'Jef Colruyt'): the person stays whole, as do other labels
+    ('CDA Limburg')."""
     if canonical_label(label) != "PER" or not outside:
+        return None
+    if len(outside) == 1 and outside[0].i == span.start and span[1:].text in _company_names():
         return None
     first, last = outside[0].i, outside[-1].i
     if last - first + 1 != len(outside) or (first != span.start and last != span.end - 1):
@@ -166,8 +184,11 @@ def with_organisation_names(
             result.append((person, label, raw))  # 'Tarik Benali [Feyenoord]': the person and the club
             keep_model = False
         elif keep_model:
-            # '[GGD Rotterdam-Rijnmond]' MISC: a known organisation's longer name.
-            starts_with_name = any(name.start == span.start for name in overlapping)
+            # '[GGD Rotterdam-Rijnmond]' MISC: a known organisation's longer name; but a
+            # company's name before another word is as often a product or venue ('Apple
+            # Watch', 'Philips Stadion', 'Ziggo Dome'): the model's label stays.
+            starts_with_name = any(name.start == span.start and name.text not in _company_names()
+                                   for name in overlapping)
             result.append((span, ORG if starts_with_name and canonical_label(label) != "PER" else label, raw))
         for name in overlapping:
             if (name.start, name.end) not in settled:
