@@ -390,6 +390,7 @@ def test_untagged_surname_of_a_named_person(words, pos, ents, expected):
         (["Hoekstra", ",", "Eurocommissaris", "voor", "Klimaat"], [(0, 1, "PER"), (2, 3, "MISC")],
          [("Hoekstra", "PER")]),
         (["De", "CEO", "wil", "banen", "schrappen"], [(1, 2, "ORG")], []),
+        (["zegt", "de", "Kinderombudsman", "vandaag"], [(2, 3, "ORG")], [("Kinderombudsman", "ORG")]),  # an office
         # a role before one name word at a sentence start is the title ('Invaller Mulder')
         (["Invaller", "Mulder", "bezorgt", "zege"], [(0, 2, "PER")], [("Mulder", "PER")]),
     ],

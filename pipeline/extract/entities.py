@@ -113,6 +113,7 @@ def _is_person_role(word: str) -> bool:
 
 
 _DETERMINERS = ("de", "het", "een")
+_INSTITUTION_ROLES = ("ombudsman", "ombudsvrouw")
 _PLACE_PREPOSITIONS = ("in", "uit", "te", "nabij", "rond", "buiten", "naar", "vanuit", "richting")
 _TOWN_NOUNS = ("gemeente", "station", "provincie")  # 'de gemeente Groningen', 'station Utrecht'
 _OF_THE_TOWN = ("burgemeester", "wethouder", "inwoners", "inwoner", "centrum", "gemeenteraad", "college")
@@ -292,7 +293,10 @@ def is_person_role_word(span: Span) -> bool:
         return True
     if not token.text[:1].isupper():  # 'Oud-wethouder' is no title case for spaCy
         return False
-    compound = any(head != token.lower_ for head in noun_heads(token.lower_, _role_ranks()))
+    # A compound role inside a sentence, except an office that is its own institution
+    # ('de Kinderombudsman', 'de Nationale ombudsman').
+    compound = any(head != token.lower_ and head not in _INSTITUTION_ROLES
+                   for head in noun_heads(token.lower_, _role_ranks()))
     return compound or bool(token.is_sent_start) or starts_sentence(token)  # not 'Wilders, Koning en ...'
 
 
