@@ -349,6 +349,11 @@ INDIRECT = [
         id="adviseert-om-te",
     ),
     pytest.param(
+        "„Het is een zwarte dag”, vindt wethouder Karin Smit.",
+        [("direct", "Het is een zwarte dag", "vindt", "Karin Smit")],
+        id="vindt-after-quote-marks-attributes-the-quote",
+    ),
+    pytest.param(
         "De N-VA-fractie vindt dat de stad te veel geld uitgeeft.",
         [],  # a verb of thinking (annotation guide 4, excluded 8)
         id="vindt-dat-is-no-quote",

@@ -1299,8 +1299,9 @@ class _DocState:
         return i
 
     # -- cues after a quote or clause ----------------------------------------------------
-    def post_cue(self, i: int, limit: int) -> tuple[Cue, SourceRef, str] | None:
-        """A cue with its source right at token ``i``: '[,] [zo] zegt X', 'aldus X', 'volgens X'."""
+    def post_cue(self, i: int, limit: int, after_quote: bool = False) -> tuple[Cue, SourceRef, str] | None:
+        """A cue with its source right at token ``i``: '[,] [zo] zegt X', 'aldus X', 'volgens X';
+        ``after_quote``: right after quote marks, where 'vindt X' attributes the quote too."""
         doc = self.doc
         i = self.next_word(i, limit)
         if i < limit and doc[i].text == ",":
@@ -1318,6 +1319,8 @@ class _DocState:
                 return None
             return Cue(token.text, token.idx, self.char_end(i), i), ref, self.pronoun_number(ref)
         verb = self.verbs.get(i)
+        if verb is None and after_quote and (form := self.lex.after_quote_forms.get(token.lower_)) is not None:
+            verb = SpeechVerb(i, i + 1, i + 1, form.lemma, form.number, False, False)
         if verb is None or verb.number == "":
             return None
         first = self.skip_adverbs(verb.cue_end, sent_end)
@@ -1391,7 +1394,7 @@ class _DocState:
             pairs.append(pair)
             if cand is None and pair.close_at is not None and self.starts_sentence(pair):
                 after = self.token_from(pair.close_at + 1)
-                found = self.post_cue(after, self.token_from(self.blocks[pair.block].end))
+                found = self.post_cue(after, self.token_from(self.blocks[pair.block].end), after_quote=True)
                 if found is not None:
                     cue, ref, number = found
                     cand = Candidate("direct", *self.pair_content(pair), pair.block, cue, ref, number, pair)

@@ -34,6 +34,12 @@ class SpeechLexicon:
                         self.by_form[particle + form].append(VerbForm(lemma, number, None, te, of))
             if particle is None or item.get("glued"):
                 self.by_lemma[lemma.replace(" ", "")] = VerbForm(lemma, "", None, te, of)
+        self.after_quote_forms: dict[str, VerbForm] = {
+            form: VerbForm(item["lemma"], number, None, False, False)
+            for item in data.get("after_quote_only", ())
+            for number in ("sg", "pl")
+            for form in item.get(number, [])
+        }
         speak = data["speak_of"]
         self.speak_of_lemma = speak["lemma"]
         self.speak_of_preposition = speak["preposition"]
