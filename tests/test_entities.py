@@ -574,3 +574,16 @@ def test_a_town_in_a_match_report_is_its_club(words, ents, towns, expected):
     doc = make_doc(words, ents)
     doc.spans["gazetteer"] = [Span(doc, i, i + 1, "TOWN") for i in towns]
     assert [(m.text, m.label) for m in extract_entities(doc, "d")] == expected
+
+
+@pytest.mark.parametrize(
+    "words, ents, expected",
+    [
+        (["Station", "Groningen", "is", "dicht"], [(0, 2, "ORG")], [("Groningen", "LOC")]),
+        (["bij", "station", "Utrecht"], [(2, 3, "PER")], [("Utrecht", "LOC")]),
+        # negative: other place nouns in a name stay as the model has them ('Provincie Limburg' may be the body)
+        (["Provincie", "Limburg", "investeert"], [(0, 2, "ORG")], [("Provincie Limburg", "ORG")]),
+    ],
+)
+def test_a_station_is_the_place_named_after_it(words, ents, expected):
+    assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected

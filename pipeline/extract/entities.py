@@ -623,6 +623,8 @@ class EntityIndex:
             trimmed = trim_span(ent)
             if label != "ORG" and (person := person_after_role_and_portfolio(trimmed)) is not None:
                 trimmed, label = person, "PER"  # 'minister van [Welzijn Elke Vandeputte]' MISC
+            if len(trimmed) >= 2 and trimmed[0].lower_ == "station" and trimmed[1].text[:1].isupper():
+                trimmed, label = trimmed[1:], "LOC"  # '[Station Groningen]' ORG: the place (guide 8)
             if label in ("LOC", "MISC") and person_after_role(trimmed):
                 label = "PER"
             if label == "PER":
