@@ -62,7 +62,7 @@ from pipeline.components.numbers import (
     number_word_value,
 )
 from pipeline.components.speech_lexicon import SpeechLexicon
-from pipeline.components.text_cues import SENTENCE_END, is_line_break, starts_sentence
+from pipeline.components.text_cues import SCORE, SENTENCE_END, is_line_break, starts_sentence
 from pipeline.resources import load_resource
 
 GRANULARITIES = ("day", "week", "month", "year")
@@ -135,7 +135,6 @@ class DateVocabulary:
     past_prepositions: frozenset[str]
     month_parts: frozenset[str]
     nominal_prepositions: frozenset[str]
-    score_regex: str
     statement_forms: dict[str, frozenset[str | None]]
     clause_boundaries: frozenset[str]
     inference_max_days_after: int
@@ -171,7 +170,6 @@ class DateVocabulary:
             past_prepositions=frozenset(data["past_prepositions"]),
             month_parts=frozenset(data["month_parts"]),
             nominal_prepositions=frozenset(data["nominal_prepositions"]),
-            score_regex=data["score_regex"],
             statement_forms=statement_forms(lexicon, frozenset(data["scheduling_speech_verbs"])),
             clause_boundaries=frozenset(data["clause_boundaries"]),
             inference_max_days_after=int(data["inference_max_days_after"]),
@@ -300,7 +298,7 @@ def clause_direction(doc: Doc, mention: Span, vocab: DateVocabulary) -> str | No
     if past:
         return "past"
     if (_prev_lower(doc, i) in vocab.nominal_prepositions or in_headline(doc, i)
-            or any(re.match(vocab.score_regex, t.text) for t in words)):
+            or any(SCORE.fullmatch(t.text) for t in words)):
         return None  # "de overval van zondag", "Man overlijdt maandag na val", "is zondag met 3-1 te sterk"
     return "upcoming" if scheduled_present(words, vocab) else None
 

@@ -313,7 +313,6 @@ class Candidate:
     pair: QuotePair | None = None
     link: "Candidate | None" = None  # continuation: shares this candidate's speaker
     speaker: Speaker | None = None
-    back_reference: bool = False
     consumed: list[QuotePair] = field(default_factory=list)
 
 
@@ -1900,7 +1899,7 @@ class _DocState:
     # -- combining ------------------------------------------------------------------------------
     def drop_nested(self, candidates: list[Candidate]) -> list[Candidate]:
         """Drop a candidate whose cue lies inside another's content (reported speech
-        within reported speech), duplicates, and back references to quoted sentences."""
+        within reported speech) and duplicates."""
         kept = []
         for cand in candidates:
             if cand.cue is None:
@@ -1909,18 +1908,14 @@ class _DocState:
             nested = any(
                 other is not cand and other.start <= cand.cue.start < other.end and not (
                     cand.kind == "direct" and other.kind != "direct"
-                ) and not other.back_reference  # 'Dit laatste bevestigde X' gives way itself
+                )
                 for other in candidates
             )
             duplicate = any(
                 other.start == cand.start and other.end == cand.end and candidates.index(other) < candidates.index(cand)
                 for other in candidates
             )
-            overlapping_back = cand.back_reference and (
-                any(other is not cand and other.start < cand.end and cand.start < other.end for other in candidates)
-                or any(p.open_at < cand.end and cand.start < p.end for p in self.pairs)
-            )
-            if not (nested or duplicate or overlapping_back):
+            if not (nested or duplicate):
                 kept.append(cand)
         return kept
 

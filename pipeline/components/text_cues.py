@@ -1,4 +1,4 @@
-"""Text cues shared by the dates and numbers components: where a sentence or a
+"""Text cues shared by the dates and numbers components and the entity rules: where a sentence or a
 line starts, judged from the text rather than the parse (which may be poor).
 
 spaCy never puts a newline in ``token.whitespace_`` after the first space: a
@@ -8,9 +8,12 @@ break is found by looking at the whitespace token before a word.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 SENTENCE_END = frozenset({".", "!", "?"})
+SCORE = re.compile(r"\d{1,2}-\d{1,2}")  # a match score, '2-1'; also a date's or range's look-alike
 
 # Punctuation after which a word starts a sentence, a quote or a list item.
 _OPENING_PUNCT = frozenset({

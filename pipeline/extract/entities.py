@@ -113,21 +113,17 @@ def _is_person_role(word: str) -> bool:
 
 
 _DETERMINERS = ("de", "het", "een")
-_INSTITUTION_ROLES = ("ombudsman", "ombudsvrouw")
-_PLACE_PREPOSITIONS = ("in", "uit", "te", "nabij", "rond", "buiten", "naar", "vanuit", "richting")
-_TOWN_NOUNS = ("gemeente", "station", "provincie")  # 'de gemeente Groningen', 'station Utrecht'
-_OF_THE_TOWN = ("burgemeester", "wethouder", "inwoners", "inwoner", "centrum", "gemeenteraad", "college")
 
 
 def in_town_context(span: Span) -> bool:
     """The words before ``span`` say it is the town, not a club named after it: 'in
     Groningen', 'naar Utrecht', 'de gemeente Groningen', 'station Utrecht', 'de
-    burgemeester van Groningen'."""
-    doc = span.doc
+    burgemeester van Groningen' (roles.json town_context and place_nouns)."""
+    doc, words = span.doc, load_resource("roles")["town_context"]
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in _PLACE_PREPOSITIONS or before in _TOWN_NOUNS or before in _place_nouns():
+    if before in words["prepositions"] or before in words["nouns"] or before in _place_nouns():
         return True
-    return before == "van" and span.start > 1 and doc[span.start - 2].lower_ in _OF_THE_TOWN
+    return before == "van" and span.start > 1 and doc[span.start - 2].lower_ in words["of_the_town"]
 
 
 def _is_title(token, titles: set[str], span: Span | None = None) -> bool:
@@ -295,21 +291,19 @@ def is_person_role_word(span: Span) -> bool:
         return False
     # A compound role inside a sentence, except an office that is its own institution
     # ('de Kinderombudsman', 'de Nationale ombudsman').
-    compound = any(head != token.lower_ and head not in _INSTITUTION_ROLES
+    compound = any(head != token.lower_ and head not in _word_list("institution_roles")
                    for head in noun_heads(token.lower_, _role_ranks()))
     return compound or bool(token.is_sent_start) or starts_sentence(token)  # not 'Wilders, Koning en ...'
 
 
-def is_date_words(span: Span, max_words: int = 2) -> bool:
+def is_date_entity(span: Span, label: str, max_words: int = 2) -> bool:
     """'[Eergisteren] werd ...', '[Medio 2027] moet ...': a short entity over a date the
-    date component found (doc.spans["dates"]) is that date, not a name."""
+    date component found (doc.spans["dates"]) is that date, not a name; but a person of
+    two words keeps the name ('April Hendriks')."""
+    if len(span) > max_words or (label == "PER" and len(span) > 1):
+        return False
     dates = span.doc.spans["dates"] if "dates" in span.doc.spans else ()
-    return len(span) <= max_words and any(d.start < span.end and span.start < d.end for d in dates)
-
-
-def is_date_entity(span: Span, label: str) -> bool:
-    """A date taken for an entity; a person of two words keeps the name ('April Hendriks')."""
-    return is_date_words(span) and not (label == "PER" and len(span) > 1)
+    return any(d.start < span.end and span.start < d.end for d in dates)
 
 
 def _portfolio_words(words: list[str]) -> bool:
@@ -396,9 +390,14 @@ def named_as_company(span: Span, label: str) -> bool:
     words that ends in a trade noun or legal form of company names (roles.json
     company_name_endings) is an organisation; one the model took for a person only by
     a plural or legal form ('Jan Bank' stays a person)."""
-    endings = load_resource("roles")["company_name_endings"]
-    words = endings["person_words"] if label == "PER" else endings["words"]
+    words = _company_endings(label == "PER")
     return len(span) >= 2 and span[-1].text[:1].isupper() and span[-1].lower_ in words
+
+
+@lru_cache(maxsize=2)
+def _company_endings(of_persons: bool) -> frozenset[str]:
+    endings = load_resource("roles")["company_name_endings"]
+    return frozenset(endings["person_words"] if of_persons else endings["words"])
 
 
 def named_as_street_or_water(span: Span) -> bool:
@@ -609,8 +608,8 @@ class EntityIndex:
         self.doc = doc
         self.clusters: list[EntityCluster] = []
         self._mentions: list[tuple[int, int, Span, EntityCluster]] = []
-        self._start_cache: list[int] = []
         self._build()
+        self._starts = [m[0] for m in self._mentions]  # for bisection; the mentions are final now
 
     def _build(self) -> None:
         spans, places, organisations = [], set(), set()
@@ -688,7 +687,6 @@ class EntityIndex:
         self._add_untagged_surnames()
         self._add_untagged_road_numbers(by_key)
         self._mentions.sort(key=lambda item: item[0])
-        self._start_cache = []
 
     def _add_untagged_surnames(self) -> None:
         """'Volgens [Hoogendijk] lijdt het bedrijf ...' after 'topvrouw Carolien Hoogendijk':
@@ -898,13 +896,6 @@ class EntityIndex:
                 return
 
     # -- lookups used by other extractors ---------------------------------------
-    @property
-    def _starts(self) -> list[int]:
-        """Mention starts in order, for bisection (the mentions are final once built)."""
-        if len(self._start_cache) != len(self._mentions):
-            self._start_cache = [m[0] for m in self._mentions]
-        return self._start_cache
-
     def cluster_at(self, start: int, end: int) -> EntityCluster | None:
         """The cluster of a mention overlapping the character span, if any."""
         # Mentions hardly overlap one another, so the one that may reach into the span

@@ -9,8 +9,6 @@ entities, which the entity index (entities.py) then clusters as usual.
 
 from __future__ import annotations
 
-import re
-
 from functools import lru_cache
 from typing import Iterable
 
@@ -19,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from pipeline.components.text_cues import starts_sentence
+from pipeline.components.text_cues import SCORE, starts_sentence
 from pipeline.models import canonical_label
 from pipeline.resources import load_resource
 
@@ -64,7 +62,9 @@ def full_name_of_short_form(text: str) -> str | None:
     return load_resource("organisations")["short_forms"].get(text)
 
 
-SCORE = re.compile(r"\d{1,2}-\d{1,2}")
+@lru_cache(maxsize=1)
+def _match_verbs() -> frozenset[str]:
+    return frozenset(load_resource("organisations")["match_verbs"])
 
 
 def in_match_report(span) -> bool:
@@ -73,7 +73,7 @@ def in_match_report(span) -> bool:
     ('Anderlecht won zondag met 2-1', 'Heerenveen verloor') or the opponent after
     'van'/'tegen' right after the score ('met 2-1 van Genk'); not the town that
     celebrated ('Rotterdam kleurde rood-wit nadat Feyenoord met 2-1 had gewonnen')."""
-    verbs = frozenset(load_resource("organisations")["match_verbs"])
+    verbs = _match_verbs()
     doc, sent = span.doc, span.sent
     if not any(SCORE.fullmatch(t.text) for t in sent):
         return False
