@@ -23,6 +23,11 @@ def labels_of_the_name_at_the_end(words, label):
     return [m.label for m in extract_entities(make_doc(words, [(start, len(words), label)]), "d")]
 
 
+def labelled(doc):
+    """(text, label) of every extracted mention."""
+    return [(m.text, m.label) for m in extract_entities(doc, "d")]
+
+
 def rows(doc):
     return [(m.text, m.label, m.canonical) for m in extract_entities(doc, "d")]
 
@@ -337,7 +342,7 @@ def test_a_name_beginning_or_ending_with_an_organisation_noun_is_an_organisation
     ],
 )
 def test_portfolio_words_are_no_entity(words, ents, expected):
-    assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected
+    assert labelled(make_doc(words, ents)) == expected
 
 
 @pytest.mark.parametrize(
@@ -396,7 +401,7 @@ def test_untagged_surname_of_a_named_person(words, pos, ents, expected):
     ],
 )
 def test_a_role_at_a_sentence_start_is_no_name(words, ents, expected):
-    assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected
+    assert labelled(make_doc(words, ents)) == expected
 
 
 @pytest.mark.parametrize(
@@ -417,7 +422,7 @@ def test_a_role_at_a_sentence_start_is_no_name(words, ents, expected):
     ],
 )
 def test_organisation_names_cut_by_the_model_are_mended(words, ents, expected):
-    assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected
+    assert labelled(make_doc(words, ents)) == expected
 
 
 @pytest.mark.parametrize(
@@ -475,7 +480,7 @@ def test_streets_waters_and_road_numbers_are_places(words, label, expected):
 )
 def test_untagged_road_numbers_after_de(words, expected):
     doc = make_doc(words, [], pos=["NOUN"] * len(words))
-    assert [(m.text, m.label) for m in extract_entities(doc, "d")] == expected
+    assert labelled(doc) == expected
 
 
 def test_a_town_is_the_club_the_document_named_after_it_except_after_a_place_preposition():
@@ -505,7 +510,7 @@ def test_a_town_without_its_club_in_the_document_stays_a_place():
 def test_a_name_after_a_person_role_is_a_person(words, ents, first_names, expected):
     doc = make_doc(words, ents)
     doc.spans["gazetteer"] = [Span(doc, i, i + 1, "FIRST_NAME") for i in first_names]
-    assert [(m.text, m.label) for m in extract_entities(doc, "d")] == expected
+    assert labelled(doc) == expected
 
 
 def test_a_place_after_a_place_noun_never_joins_a_person_of_that_surname():
@@ -531,7 +536,7 @@ def test_a_person_of_two_words_over_a_date_keeps_the_name():
 ])
 def test_the_town_of_a_named_club_after_words_of_the_town(words):
     doc = make_doc(["FC", "Groningen", "won", "."] + words, [(0, 2, "ORG"), (4 + words.index("Groningen"), 5 + words.index("Groningen"), "LOC")])
-    assert [(m.text, m.label) for m in extract_entities(doc, "d")][1] == ("Groningen", "LOC")
+    assert labelled(doc)[1] == ("Groningen", "LOC")
 
 
 @pytest.mark.parametrize(
@@ -545,13 +550,13 @@ def test_the_town_of_a_named_club_after_words_of_the_town(words):
     ],
 )
 def test_a_sentence_start_article_before_an_organisation_name(words, ents, expected):
-    assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected
+    assert labelled(make_doc(words, ents)) == expected
 
 
 def test_portfolio_words_after_a_ministry_noun_are_one_ministry():
     words = ["het", "ministerie", "van", "Volksgezondheid", ",", "Welzijn", "en", "Sport", "begint"]
     doc = make_doc(words, [(3, 4, "ORG"), (5, 6, "ORG"), (7, 8, "MISC")])
-    assert [(m.text, m.label) for m in extract_entities(doc, "d")] == [
+    assert labelled(doc) == [
         ("ministerie van Volksgezondheid , Welzijn en Sport", "ORG")]  # make_doc puts a space before every word
 
 
@@ -573,7 +578,7 @@ def test_portfolio_words_after_a_ministry_noun_are_one_ministry():
 def test_a_town_in_a_match_report_is_its_club(words, ents, towns, expected):
     doc = make_doc(words, ents)
     doc.spans["gazetteer"] = [Span(doc, i, i + 1, "TOWN") for i in towns]
-    assert [(m.text, m.label) for m in extract_entities(doc, "d")] == expected
+    assert labelled(doc) == expected
 
 
 @pytest.mark.parametrize(
@@ -586,4 +591,4 @@ def test_a_town_in_a_match_report_is_its_club(words, ents, towns, expected):
     ],
 )
 def test_a_station_is_the_place_named_after_it(words, ents, expected):
-    assert [(m.text, m.label) for m in extract_entities(make_doc(words, ents), "d")] == expected
+    assert labelled(make_doc(words, ents)) == expected
